@@ -1,0 +1,75 @@
+//! The desktop shell: plugins, managed state and the typed command surface, and nothing more.
+//! Domain logic lives in `frontdesk-core`; this crate wires it to a window.
+
+pub mod commands;
+pub mod error;
+pub mod events;
+pub mod state;
+
+use state::AppState;
+use tauri::Manager;
+use tauri_specta::{Builder, ErrorHandlingMode, collect_commands, collect_events};
+
+/// The one description of every command and event the UI may use. The app mounts it and the
+/// bindings test exports it, so the TypeScript the UI compiles against is exactly this.
+#[must_use]
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .error_handling(ErrorHandlingMode::Result)
+        .commands(collect_commands![
+            commands::app::app_info,
+            commands::app::vendor_statuses,
+        ])
+        .events(collect_events![events::VendorStatusChanged])
+}
+
+/// Starts the app; returns only when the last window closes.
+pub fn run() {
+    init_tracing();
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok())
+                .ok_or("no data directory: set FRONTDESK_DATA_DIR")?;
+            create_private_dir(&data_dir)?;
+            tracing::info!("app_started");
+            app.manage(AppState::new(data_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "app_failed");
+        eprintln!("Frontdesk could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Logs go to stderr as structured events; `RUST_LOG` tunes them. Nothing here ever formats
+/// patient data: events carry vendors, ids, counts and timings only.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A second init (tests) is harmless; ignore it.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// The data directory holds the encrypted cache; other users of the machine have no business
+/// listing it.
+fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod bindings_tests;

@@ -1,0 +1,22 @@
+// Vite builds the UI into ui/dist, which the Tauri binary embeds. React's JSX is compiled by
+// esbuild directly: the desk needs no fast-refresh plugin in its build.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  clearScreen: false,
+  base: "./",
+  esbuild: { jsx: "automatic" },
+  server: { port: 5173, strictPort: true, host: "127.0.0.1" },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "safari15",
+    sourcemap: false,
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["./src/test/setup.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+  },
+});
