@@ -7,6 +7,7 @@
 pub mod appointment;
 pub mod contact;
 pub mod error;
+pub mod identity;
 pub mod ids;
 pub mod patient;
 pub mod ports;
