@@ -77,6 +77,84 @@ pub trait SlotSource: Send + Sync {
 #[async_trait]
 pub trait ContactCenter: Send + Sync {
     async fn contacts(&self, patient: &ExternalId) -> Result<Vec<Contact>, CoreError>;
+    /// Asks the contact center to call the patient back; returns the vendor's callback id.
+    async fn request_callback(&self, request: &CallbackRequest) -> Result<ExternalId, CoreError>;
+    /// Asks the contact center to remind the patient of an appointment; returns its id.
+    async fn send_reminder(&self, request: &ReminderRequest) -> Result<ExternalId, CoreError>;
+}
+
+/// A callback for the contact center to place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallbackRequest {
+    pub patient: ExternalId,
+    /// E.164.
+    pub phone: String,
+    pub at: DateTime<Utc>,
+    pub reason: String,
+    pub priority: Option<String>,
+    pub notes: Option<String>,
+    pub skill_group: Option<String>,
+}
+
+/// A reminder for the contact center to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderRequest {
+    pub appointment: ExternalId,
+    /// `sms`, `email` or `voice`.
+    pub channel: String,
+    pub at: DateTime<Utc>,
+    pub message: String,
+}
+
+/// Vendors that find patients by a typed term (name, chart number, phone).
+#[async_trait]
+pub trait PatientSearch: Send + Sync {
+    fn vendor(&self) -> Vendor;
+    async fn search_patients(&self, term: &str) -> Result<Vec<VendorPatient>, CoreError>;
+}
+
+/// What the desk asks a vendor to book.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingRequest {
+    /// A slot this vendor offered (its `id` carries what the vendor needs).
+    pub slot: Slot,
+    pub patient: ExternalId,
+    pub note: Option<String>,
+}
+
+/// Vendors the desk books into. A booking may come back `Pending` (`NexHealth` EHR
+/// insertion, `WellHive` network submission): poll `appointment` until it settles. A booking
+/// whose outcome is unknown (timed out) fails with `Conflict`: look with `appointment` or the
+/// feed before trying again, never re-send blind.
+#[async_trait]
+pub trait Booker: Send + Sync {
+    fn vendor(&self) -> Vendor;
+    async fn book(&self, request: &BookingRequest) -> Result<Appointment, CoreError>;
+    async fn appointment(&self, id: &ExternalId) -> Result<Appointment, CoreError>;
+    /// Cancels; `reason` is the vendor's cancel-reason id where it has them.
+    async fn cancel(&self, id: &ExternalId, reason: Option<&str>) -> Result<Appointment, CoreError>;
+}
+
+/// A video visit to schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TelehealthRequest {
+    pub patient: ExternalId,
+    pub provider: ExternalId,
+    pub start: DateTime<Utc>,
+    pub minutes: u32,
+    /// The vendor's visit type (`follow_up`, ...).
+    pub visit_type: Option<String>,
+    /// Shown to the provider only; never put in a patient-facing field.
+    pub reason: Option<String>,
+}
+
+/// Vendors that host video visits. Waiting room and encryption are always on.
+#[async_trait]
+pub trait Telehealth: Send + Sync {
+    fn vendor(&self) -> Vendor;
+    async fn schedule_visit(&self, request: &TelehealthRequest) -> Result<Appointment, CoreError>;
+    async fn visit(&self, id: &ExternalId) -> Result<Appointment, CoreError>;
+    async fn cancel_visit(&self, id: &ExternalId) -> Result<(), CoreError>;
 }
 
 /// The clinical record: encounters with their CCD.
@@ -89,6 +167,9 @@ pub trait ClinicalRecords: Send + Sync {
 #[async_trait]
 pub trait CareNavigation: Send + Sync {
     async fn referrals(&self, patient: &ExternalId) -> Result<Vec<Referral>, CoreError>;
+    /// The patient's appointments in the network (draft, submitted, completed).
+    async fn network_appointments(&self, patient: &ExternalId)
+    -> Result<Vec<Appointment>, CoreError>;
 }
 
 /// Where secrets live (the OS keychain in the app and CLI, memory in tests). Values are never
