@@ -12,6 +12,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: "safari15",
     sourcemap: false,
+    rollupOptions: {
+      // TanStack Query marks its modules "use client" for server-component bundlers; a desktop
+      // webview has no server side, so the notice is noise that would hide real warnings.
+      onwarn(warning, warn) {
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        warn(warning);
+      },
+    },
   },
   test: {
     environment: "jsdom",

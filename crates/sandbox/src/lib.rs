@@ -1,0 +1,42 @@
+//! A stand-in for the five vendor APIs, served over real HTTP on loopback so the desk can be
+//! demonstrated and tested without a real tenant. It speaks the vendors' wire formats as their
+//! docs and published specs describe them, written independently of `frontdesk-vendors` so a
+//! mistake in a client model cannot hide behind the same mistake here.
+//!
+//! Start it with [`Sandbox::start`]; the returned [`SandboxHandle`] carries every base URL and
+//! demo credential ([`SandboxInfo`], the same JSON the binary prints), a fault-control API and
+//! the admin actions tests need (take a slot, fail the next insertion, read an entity's state).
+
+// Axum handlers answer `Result<Response, Response>`: the error side is a whole HTTP answer
+// (a vendor's error body), which is as large as the success side by design.
+#![allow(clippy::result_large_err)]
+// The docs name vendors and wire fields in prose (NexHealth, CXone, nextToken) constantly.
+#![allow(clippy::doc_markdown)]
+
+mod admin;
+mod error;
+mod faults;
+mod handle;
+mod http;
+mod keys;
+mod options;
+mod paging;
+mod ratelimit;
+mod seed;
+mod server;
+mod slots;
+mod state;
+mod tokens;
+mod vendors;
+mod webhooks;
+mod world;
+
+pub use error::SandboxError;
+pub use faults::{FaultConfig, FaultControl, FaultStats};
+pub use handle::{
+    CxoneInfo, NexhealthInfo, NextechInfo, Sandbox, SandboxHandle, SandboxInfo, TakeSlot, WellhiveInfo,
+    ZoomInfo,
+};
+pub use options::{CxonePlan, SandboxOptions, Timings};
+pub use vendors::Vendor;
+pub use webhooks::WebhookDelivery;

@@ -1,0 +1,61 @@
+// Settings: the facts an admin or support needs (practice, version, where the data lives), the
+// desk's language, and each vendor connection in full.
+import { useAppInfo, useVendorStatuses } from "../api/queries";
+import { useI18n } from "../i18n/context";
+import { LOCALES } from "../i18n/types";
+import type { Locale } from "../i18n/types";
+import { Page } from "./Page";
+import { VendorTable } from "./VendorTable";
+
+export function SettingsScreen() {
+  const { t, locale, setLocale } = useI18n();
+  const info = useAppInfo();
+  const statuses = useVendorStatuses();
+  const languageId = "settings-language";
+
+  return (
+    <Page title={t("settings.title")}>
+      <section aria-labelledby="settings-about" className="settings-section">
+        <h2 id="settings-about">{t("settings.about")}</h2>
+        {info.data && (
+          <>
+            <dl className="facts">
+              <dt>{t("settings.practice")}</dt>
+              <dd data-testid="practice">{info.data.practiceName ?? t("header.noPractice")}</dd>
+              <dt>{t("settings.version")}</dt>
+              <dd data-testid="app-version">{info.data.version}</dd>
+              <dt>{t("settings.dataDir")}</dt>
+              <dd data-testid="data-dir" className="facts__path">
+                {info.data.dataDir}
+              </dd>
+            </dl>
+            {info.data.practiceName === null && <p className="notice">{t("settings.noPractice")}</p>}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="settings-language-heading" className="settings-section">
+        <h2 id="settings-language-heading">{t("settings.language")}</h2>
+        <label htmlFor={languageId}>{t("settings.languageLabel")}</label>{" "}
+        <select
+          id={languageId}
+          value={locale}
+          onChange={(event) => {
+            setLocale(event.target.value as Locale);
+          }}
+        >
+          {LOCALES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {t(`language.${code}`)}
+            </option>
+          ))}
+        </select>
+      </section>
+
+      <section aria-labelledby="settings-connections" className="settings-section">
+        <h2 id="settings-connections">{t("settings.connections")}</h2>
+        <VendorTable statuses={statuses.data ?? []} />
+      </section>
+    </Page>
+  );
+}
