@@ -1,0 +1,39 @@
+//! The desk's local memory: an SQLCipher-encrypted SQLite cache whose key lives in the OS
+//! keychain. It owns the schema and its migrations, the type-ahead patient search index, the
+//! hash-chained audit log and the durable outbox for callbacks and reminders. It implements
+//! the storage side of `frontdesk-core` and knows nothing of HTTP or of the UI.
+//!
+//! The API is synchronous (rusqlite is): call it from `spawn_blocking` or a dedicated thread.
+//! `Store` is `Send + Sync`; share it behind an `Arc`.
+
+// Product names (SQLCipher, SQLite, CXone, WellHive) are prose in these docs, not code.
+#![allow(clippy::doc_markdown)]
+
+mod audit;
+mod codec;
+mod error;
+mod key;
+#[cfg(feature = "keychain")]
+mod keychain;
+mod migrations;
+mod open;
+mod outbox;
+mod patients;
+mod practice;
+mod records;
+mod schedule;
+mod search;
+mod state;
+mod store;
+
+pub use audit::{AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
+pub use error::StoreError;
+pub use key::{CacheKey, KEYCHAIN_SERVICE, KeyProvider, MemoryKeyProvider, key_entry_name};
+#[cfg(feature = "keychain")]
+pub use keychain::KeychainKeyProvider;
+pub use migrations::SCHEMA_VERSION;
+pub use open::CACHE_FILE;
+pub use outbox::OutboxItem;
+pub use patients::{LinkSuggestion, PatientCard, UpsertReport};
+pub use search::MAX_QUERY_CHARS;
+pub use store::Store;
