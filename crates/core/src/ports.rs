@@ -132,7 +132,8 @@ pub trait Booker: Send + Sync {
     async fn book(&self, request: &BookingRequest) -> Result<Appointment, CoreError>;
     async fn appointment(&self, id: &ExternalId) -> Result<Appointment, CoreError>;
     /// Cancels; `reason` is the vendor's cancel-reason id where it has them.
-    async fn cancel(&self, id: &ExternalId, reason: Option<&str>) -> Result<Appointment, CoreError>;
+    async fn cancel(&self, id: &ExternalId, reason: Option<&str>)
+    -> Result<Appointment, CoreError>;
 }
 
 /// A video visit to schedule.
@@ -168,8 +169,10 @@ pub trait ClinicalRecords: Send + Sync {
 pub trait CareNavigation: Send + Sync {
     async fn referrals(&self, patient: &ExternalId) -> Result<Vec<Referral>, CoreError>;
     /// The patient's appointments in the network (draft, submitted, completed).
-    async fn network_appointments(&self, patient: &ExternalId)
-    -> Result<Vec<Appointment>, CoreError>;
+    async fn network_appointments(
+        &self,
+        patient: &ExternalId,
+    ) -> Result<Vec<Appointment>, CoreError>;
 }
 
 /// Where secrets live (the OS keychain in the app and CLI, memory in tests). Values are never

@@ -15,5 +15,7 @@
 mod ids;
 pub mod cxone;
 pub mod http;
+pub mod nextech;
 pub mod normalize;
 pub mod secrets;
+pub mod zoom;

@@ -23,8 +23,8 @@ pub struct CxoneErrorDetail {
 }
 
 impl ErrorBody for CxoneErrorBody {
-    fn code(&self) -> Option<&str> {
-        Some(&self.error.code)
+    fn code(&self) -> Option<String> {
+        Some(self.error.code.clone())
     }
 
     fn trace_id(&self) -> Option<&str> {
@@ -45,7 +45,7 @@ mod tests {
             r#"{"error":{"code":"invalid_parameter","message":"Invalid parameter: Jane","details":"d","requestId":"req-abc123"}}"#,
         )
         .unwrap();
-        assert_eq!(body.code(), Some("invalid_parameter"));
+        assert_eq!(body.code().as_deref(), Some("invalid_parameter"));
         assert_eq!(body.trace_id(), Some("req-abc123"));
         assert!(!format!("{body:?}").contains("Jane"));
     }

@@ -76,6 +76,11 @@ impl<F: TokenFetcher> TokenCache<F> {
         &self.fetcher
     }
 
+    /// Puts a token obtained outside `fetch` (an interactive sign-in) in the cache.
+    pub async fn seed(&self, token: AccessToken) {
+        *self.slot.lock().await = Some(token);
+    }
+
     /// Forgets the cached token (sign-out, credentials changed).
     pub async fn clear(&self) {
         *self.slot.lock().await = None;

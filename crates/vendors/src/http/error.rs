@@ -12,7 +12,7 @@ use std::time::Duration;
 pub trait ErrorBody: serde::de::DeserializeOwned + Debug + Send + Sync + 'static {
     /// The vendor's machine-readable code (`invalid_parameter`, `invalid_client`, ...), which
     /// is safe to show; free-text messages are not.
-    fn code(&self) -> Option<&str>;
+    fn code(&self) -> Option<String>;
     /// A support trace id carried in the body (CXone `requestId`).
     fn trace_id(&self) -> Option<&str> {
         None
@@ -25,7 +25,7 @@ pub trait ErrorBody: serde::de::DeserializeOwned + Debug + Send + Sync + 'static
 pub struct RawBody(pub Sensitive<String>);
 
 impl ErrorBody for RawBody {
-    fn code(&self) -> Option<&str> {
+    fn code(&self) -> Option<String> {
         None
     }
 }
@@ -66,7 +66,7 @@ fn opt(label: &str, value: Option<&str>) -> String {
 
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError<B: ErrorBody> {
-    #[error("{endpoint} answered {status}{}{}", opt("code", body.as_ref().and_then(|b| b.code())), opt("trace", trace_id.as_deref()))]
+    #[error("{endpoint} answered {status}{}{}", opt("code", body.as_ref().and_then(ErrorBody::code).as_deref()), opt("trace", trace_id.as_deref()))]
     Status {
         endpoint: Endpoint,
         status: u16,

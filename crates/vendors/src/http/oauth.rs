@@ -56,8 +56,8 @@ pub struct OAuthErrorBody {
 }
 
 impl ErrorBody for OAuthErrorBody {
-    fn code(&self) -> Option<&str> {
-        Some(&self.error)
+    fn code(&self) -> Option<String> {
+        Some(self.error.clone())
     }
 }
 

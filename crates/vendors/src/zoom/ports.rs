@@ -1,0 +1,182 @@
+//! Zoom in the desk's roles: `Telehealth` (visits or meetings, by configuration), the
+//! appointment feed, and provider availability as telehealth slots.
+
+use crate::http::paging::collect_all;
+use crate::zoom::client::{ZoomApi, ZoomClient};
+use crate::zoom::map;
+use crate::zoom::wire::{
+    MeetingId, MeetingSettings, NewMeeting, NewVisit, PatientId, ProviderId, VisitId, VisitQuery,
+    VisitSettings,
+};
+use async_trait::async_trait;
+use chrono::{NaiveDate, TimeZone, Utc};
+use frontdesk_core::appointment::Appointment;
+use frontdesk_core::ports::{
+    AppointmentFeed, Page, SlotQuery, SlotSource, Telehealth, TelehealthRequest,
+};
+use frontdesk_core::slot::Slot;
+use frontdesk_core::{CoreError, ExternalId, Vendor};
+
+fn meeting_id(id: &ExternalId) -> Result<MeetingId, CoreError> {
+    id.0.parse()
+        .map_err(|_| CoreError::invalid("meetingId", "not a Zoom meeting id"))
+}
+
+fn unusable(what: &str) -> CoreError {
+    CoreError::Unavailable {
+        vendor: Vendor::Zoom,
+        detail: format!("Zoom sent {what} the desk cannot use"),
+        trace_id: None,
+    }
+}
+
+#[async_trait]
+impl Telehealth for ZoomClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Zoom
+    }
+
+    async fn schedule_visit(&self, r: &TelehealthRequest) -> Result<Appointment, CoreError> {
+        match self.api() {
+            ZoomApi::HealthcareVisits => {
+                let body = NewVisit {
+                    patient_id: PatientId(r.patient.0.clone()),
+                    provider_id: ProviderId(r.provider.0.clone()),
+                    scheduled_time: r.start,
+                    duration_minutes: r.minutes,
+                    visit_type: r
+                        .visit_type
+                        .clone()
+                        .unwrap_or_else(|| "follow_up".to_owned()),
+                    reason: r.reason.clone(),
+                    settings: VisitSettings::hipaa(),
+                    notifications: None,
+                };
+                Ok(map::visit(&self.create_visit(&body).await?))
+            }
+            ZoomApi::Meetings => {
+                // No patient data in the topic: accounts on the plain meetings API may have no BAA.
+                let body = NewMeeting {
+                    topic: "Telehealth visit".to_owned(),
+                    kind: 2,
+                    start_time: r.start,
+                    duration: r.minutes,
+                    timezone: "UTC".to_owned(),
+                    agenda: None,
+                    settings: MeetingSettings::hipaa(self.encryption()),
+                };
+                let created = self.create_meeting(&body).await?;
+                map::meeting(&created).ok_or_else(|| unusable("a meeting without a start time"))
+            }
+        }
+    }
+
+    async fn visit(&self, id: &ExternalId) -> Result<Appointment, CoreError> {
+        match self.api() {
+            ZoomApi::HealthcareVisits => Ok(map::visit(
+                &ZoomClient::visit(self, &VisitId(id.0.clone())).await?,
+            )),
+            ZoomApi::Meetings => {
+                let m = self.meeting(meeting_id(id)?).await?;
+                map::meeting(&m).ok_or_else(|| unusable("a meeting without a start time"))
+            }
+        }
+    }
+
+    async fn cancel_visit(&self, id: &ExternalId) -> Result<(), CoreError> {
+        match self.api() {
+            ZoomApi::HealthcareVisits => {
+                Ok(ZoomClient::cancel_visit(self, &VisitId(id.0.clone())).await?)
+            }
+            ZoomApi::Meetings => Ok(self.delete_meeting(meeting_id(id)?).await?),
+        }
+    }
+}
+
+#[async_trait]
+impl AppointmentFeed for ZoomClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Zoom
+    }
+
+    async fn appointments_page(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        cursor: Option<String>,
+    ) -> Result<Page<Appointment>, CoreError> {
+        match self.api() {
+            ZoomApi::HealthcareVisits => {
+                let query = VisitQuery {
+                    from: Some(from),
+                    to: Some(to),
+                    ..VisitQuery::default()
+                };
+                let page = self.list_visits(&query, cursor.as_deref()).await?;
+                Ok(Page {
+                    items: page.visits.iter().map(map::visit).collect(),
+                    next: page.next_page_token.filter(|t| !t.is_empty()),
+                })
+            }
+            ZoomApi::Meetings => {
+                let page = self.list_meetings(cursor.as_deref()).await?;
+                let start = Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap_or_default());
+                let end = Utc.from_utc_datetime(&to.and_hms_opt(23, 59, 59).unwrap_or_default());
+                Ok(Page {
+                    items: page
+                        .meetings
+                        .iter()
+                        .filter_map(map::meeting)
+                        .filter(|a| a.start >= start && a.start <= end)
+                        .collect(),
+                    next: page.next_page_token.filter(|t| !t.is_empty()),
+                })
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl SlotSource for ZoomClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Zoom
+    }
+
+    /// Provider availability of the healthcare API; the meetings API has none.
+    async fn slots(&self, q: &SlotQuery) -> Result<Vec<Slot>, CoreError> {
+        if self.api() == ZoomApi::Meetings {
+            return Ok(Vec::new());
+        }
+        let providers: Vec<ProviderId> = if q.provider_ids.is_empty() {
+            collect_all(|c| async move {
+                let p = self.list_providers(c.as_deref()).await?;
+                Ok::<_, CoreError>(Page {
+                    items: p.providers,
+                    next: p.next_page_token.filter(|t| !t.is_empty()),
+                })
+            })
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
+        } else {
+            q.provider_ids
+                .iter()
+                .map(|p| ProviderId(p.0.clone()))
+                .collect()
+        };
+        let from = Utc.from_utc_datetime(&q.from.and_hms_opt(0, 0, 0).unwrap_or_default());
+        let to = Utc.from_utc_datetime(&q.to.and_hms_opt(23, 59, 59).unwrap_or_default());
+        let mut slots = Vec::new();
+        for provider in providers {
+            let availability = self.provider_availability(&provider, from, to).await?;
+            slots.extend(
+                availability
+                    .slots
+                    .iter()
+                    .map(|w| map::slot(provider.as_str(), w)),
+            );
+        }
+        Ok(slots)
+    }
+}
