@@ -13,7 +13,7 @@ export const es: Catalogue = {
   "vendorState.syncing": "Sincronizando",
   "vendorState.degraded": "Con problemas",
   "vendorState.offline": "Sin conexión",
-  "vendorState.needsAuth": "Requiere inicio de sesión",
+  "vendorState.needsAuth": "Requiere acceso",
   "vendorState.unknown": "Desconocido",
   "vendor.asOf": "Última sincronización {time}",
   "vendor.neverSynced": "Nunca sincronizado",

@@ -151,6 +151,14 @@ describe("navigation", () => {
     expect(window.location.hash).toBe("#/today");
   });
 
+  it("moves focus to the new page's heading", async () => {
+    renderWithProviders(<AppShell />);
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    within(nav).getByRole("link", { name: "Book" }).focus();
+    await userEvent.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { level: 1, name: "Book" })).toHaveFocus();
+  });
+
   it("opens the page the address names", () => {
     window.location.hash = "#/book";
     renderWithProviders(<AppShell />);

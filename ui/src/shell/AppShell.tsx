@@ -8,6 +8,7 @@ import { useRoute } from "../router/useRoute";
 import { SCREENS } from "../screens";
 import { Header } from "./Header";
 import { NavBar } from "./NavBar";
+import { useFocusPageOnNavigate } from "./useFocusPageOnNavigate";
 import "./AppShell.css";
 
 export function AppShell() {
@@ -16,6 +17,7 @@ export function AppShell() {
   const info = useAppInfo();
   const statuses = useVendorStatuses();
   useVendorStatusEvents();
+  useFocusPageOnNavigate(route);
   const Screen = SCREENS[route];
 
   return (

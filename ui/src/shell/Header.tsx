@@ -25,14 +25,13 @@ export function Header({ practiceName, statuses }: HeaderProps) {
     );
   } else if (practiceName !== undefined) {
     practice = (
-      <span className="app-header__practice" data-testid="practice-name">
+      <span className="app-header__practice" data-testid="practice-name" title={practiceName}>
         {practiceName}
       </span>
     );
   }
   return (
     <header className="app-header">
-      <span className="app-header__brand">Frontdesk</span>
       {practice}
       <GlobalSearch practiceConnected={practiceName !== null} />
       <VendorChips statuses={statuses} />

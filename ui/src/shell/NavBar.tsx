@@ -20,6 +20,9 @@ export function NavBar({ current }: NavBarProps) {
   const t = useT();
   return (
     <nav className="app-nav" aria-label={t("nav.label")}>
+      {/* The product's name sits here, not in the header, to leave the header's width to the
+          practice, the search box and the five vendor chips at 1280 px. */}
+      <p className="app-nav__brand">Frontdesk</p>
       <ul>
         {ROUTES.map((route) => (
           <li key={route}>
