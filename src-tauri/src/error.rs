@@ -8,7 +8,11 @@ use serde::Serialize;
 use specta::Type;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum AppError {
     /// A vendor (or every vendor, when `vendor` is empty) cannot be reached right now.
     #[error("offline")]

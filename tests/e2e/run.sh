@@ -13,12 +13,14 @@ app=${1:-"$repo/target/debug/frontdesk-app"}
 if [ -z "${FRONTDESK_E2E_INNER:-}" ]; then
   # Re-enter under tini (reaper) and a private D-Bus session (keychain isolation).
   export FRONTDESK_E2E_INNER=1
-  exec tini -s -g -- dbus-run-session -- "$0" "$app"
+  mkdir -p "$repo/tests/e2e/artifacts"
+  exec tini -s -g -- dbus-run-session -- "$0" "$app" 2> >(tee "$repo/tests/e2e/artifacts/session.log" | grep -v -e '^dbus-daemon' -e 'xdg-desktop-portal' -e '^$' -e 'Gtk-WARNING' -e 'SpiRegistry' >&2)
 fi
 
 run_dir=$(mktemp -d /tmp/frontdesk-e2e.XXXXXX)
 artifacts="$repo/tests/e2e/artifacts"
-rm -rf "$artifacts"; mkdir -p "$artifacts"
+find "$artifacts" -mindepth 1 ! -name session.log -delete 2>/dev/null || true
+mkdir -p "$artifacts"
 export HOME="$run_dir/home" XDG_CONFIG_HOME="$run_dir/home/.config" XDG_DATA_HOME="$run_dir/home/.local/share"
 export XDG_CACHE_HOME="$run_dir/home/.cache" XDG_RUNTIME_DIR="$run_dir/runtime"
 export FRONTDESK_DATA_DIR="$run_dir/data"
@@ -37,7 +39,9 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$run_dir"
+  # WebKit's helpers may still be flushing caches into HOME for a moment after the app quits.
+  sleep 0.5
+  rm -rf "$run_dir" 2>/dev/null || true
 }
 trap cleanup EXIT
 

@@ -1,4 +1,9 @@
 //! The typed commands the UI invokes, one file per domain. Each is a thin shim: it takes the
 //! managed state, calls into core or the store, and maps failure into `AppError` once.
 
+#![allow(
+    clippy::needless_pass_by_value,
+    reason = "Tauri hands managed state and arguments to commands by value"
+)]
+
 pub mod app;
