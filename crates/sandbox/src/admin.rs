@@ -42,14 +42,30 @@ pub fn set_wellhive_quota(s: &Shared, quota: u32) {
 pub fn take_slot(s: &Shared, t: &TakeSlot) -> Result<u64, SandboxError> {
     let mut w = lock(&s.world);
     if w.location(t.location_id).is_none() {
-        return Err(SandboxError::NotFound(format!("location {}", t.location_id)));
+        return Err(SandboxError::NotFound(format!(
+            "location {}",
+            t.location_id
+        )));
     }
     if w.provider(t.provider_id).is_none() {
-        return Err(SandboxError::NotFound(format!("provider {}", t.provider_id)));
+        return Err(SandboxError::NotFound(format!(
+            "provider {}",
+            t.provider_id
+        )));
     }
-    let id = w.nex_appointments.iter().map(|a| a.id).max().unwrap_or(500_000) + 1;
+    let id = w
+        .nex_appointments
+        .iter()
+        .map(|a| a.id)
+        .max()
+        .unwrap_or(500_000)
+        + 1;
     let now = Utc::now();
-    let patient = w.nex_patients.iter().find(|p| p.location_ids.contains(&t.location_id)).map(|p| p.id);
+    let patient = w
+        .nex_patients
+        .iter()
+        .find(|p| p.location_ids.contains(&t.location_id))
+        .map(|p| p.id);
     w.nex_appointments.push(NexAppointment {
         id,
         patient_id: patient,
@@ -85,17 +101,25 @@ pub fn fail_next_cancel(s: &Shared, error: &str) {
 }
 
 pub fn register_zoom_webhook(s: &Shared, url: &str, secret_token: &str, events: Vec<String>) {
-    lock(&s.world).zoom_webhooks.push(ZoomWebhook { url: url.into(), secret_token: secret_token.into(), events });
+    lock(&s.world).zoom_webhooks.push(ZoomWebhook {
+        url: url.into(),
+        secret_token: secret_token.into(),
+        events,
+    });
 }
 
 pub fn patient_waiting(s: &Shared, visit_id: &str) -> Result<(), SandboxError> {
     let mut w = lock(&s.world);
-    let v = w.zoom_visits.iter_mut().find(|v| v.id == visit_id).ok_or_else(|| SandboxError::NotFound(format!("visit {visit_id}")))?;
+    let v = w
+        .zoom_visits
+        .iter_mut()
+        .find(|v| v.id == visit_id)
+        .ok_or_else(|| SandboxError::NotFound(format!("visit {visit_id}")))?;
     v.status = "waiting".into();
     v.updated_at = Utc::now();
     let out = json!({"patient_id": v.patient_id, "visit_id": v.id, "provider_id": v.provider_id, "joined_at": crate::http::rfc3339(v.updated_at)});
     drop(w);
-    vendors::zoom::webhooks::emit(s, "healthcare.patient.waiting", out);
+    vendors::zoom::webhooks::emit(s, "healthcare.patient.waiting", &out);
     Ok(())
 }
 
@@ -119,14 +143,20 @@ pub fn entity(s: &Shared, vendor: Vendor, kind: &str, id: &str) -> Option<Value>
 }
 
 fn vendor(v: &str) -> Result<Vendor, Response> {
-    Vendor::parse(v).ok_or_else(|| json(StatusCode::NOT_FOUND, &json!({"error": format!("unknown vendor {v}")})))
+    Vendor::parse(v).ok_or_else(|| {
+        json(
+            StatusCode::NOT_FOUND,
+            &json!({"error": format!("unknown vendor {v}")}),
+        )
+    })
 }
 
 fn body_json(b: &Bytes) -> Result<Value, Response> {
     if b.is_empty() {
         return Ok(json!({}));
     }
-    serde_json::from_slice(b).map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))
+    serde_json::from_slice(b)
+        .map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))
 }
 
 fn ok(v: &Value) -> Response {
@@ -136,8 +166,17 @@ fn ok(v: &Value) -> Response {
 pub fn router(shared: Arc<Shared>, info: SandboxInfo) -> Router {
     let info = Arc::new(info);
     let api = Router::new()
-        .route("/", get(move || { let i = info.clone(); async move { ok(&serde_json::to_value(&*i).unwrap_or_default()) } }))
-        .route("/faults/{vendor}", get(get_faults).put(put_faults).delete(clear_faults))
+        .route(
+            "/",
+            get(move || {
+                let i = info.clone();
+                async move { ok(&serde_json::to_value(&*i).unwrap_or_default()) }
+            }),
+        )
+        .route(
+            "/faults/{vendor}",
+            get(get_faults).put(put_faults).delete(clear_faults),
+        )
         .route("/faults/{vendor}/stats", get(fault_stats))
         .route("/faults/{vendor}/expire-tokens", post(expire_tokens))
         .route("/rate-limits/{vendor}", put(put_rate_limit))
@@ -154,98 +193,193 @@ pub fn router(shared: Arc<Shared>, info: SandboxInfo) -> Router {
     Router::new().nest("/admin", api).with_state(shared)
 }
 
-async fn get_faults(State(s): State<Arc<Shared>>, Path(v): Path<String>) -> Result<Response, Response> {
-    Ok(ok(&serde_json::to_value(s.faults.get(vendor(&v)?)).unwrap_or_default()))
+async fn get_faults(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+) -> Result<Response, Response> {
+    Ok(ok(
+        &serde_json::to_value(s.faults.get(vendor(&v)?)).unwrap_or_default()
+    ))
 }
 
-async fn put_faults(State(s): State<Arc<Shared>>, Path(v): Path<String>, b: Bytes) -> Result<Response, Response> {
+async fn put_faults(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+    b: Bytes,
+) -> Result<Response, Response> {
     let v = vendor(&v)?;
-    let cfg: FaultConfig = serde_json::from_slice(&b).map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))?;
+    let cfg: FaultConfig = serde_json::from_slice(&b)
+        .map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))?;
     s.faults.set(v, cfg.clone());
     Ok(ok(&serde_json::to_value(cfg).unwrap_or_default()))
 }
 
-async fn clear_faults(State(s): State<Arc<Shared>>, Path(v): Path<String>) -> Result<Response, Response> {
+async fn clear_faults(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+) -> Result<Response, Response> {
     s.faults.set(vendor(&v)?, FaultConfig::default());
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn fault_stats(State(s): State<Arc<Shared>>, Path(v): Path<String>) -> Result<Response, Response> {
-    Ok(ok(&serde_json::to_value(s.faults.stats(vendor(&v)?)).unwrap_or_default()))
+async fn fault_stats(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+) -> Result<Response, Response> {
+    Ok(ok(
+        &serde_json::to_value(s.faults.stats(vendor(&v)?)).unwrap_or_default()
+    ))
 }
 
-async fn expire_tokens(State(s): State<Arc<Shared>>, Path(v): Path<String>) -> Result<Response, Response> {
+async fn expire_tokens(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+) -> Result<Response, Response> {
     s.tokens.expire_all(vendor(&v)?);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn put_rate_limit(State(s): State<Arc<Shared>>, Path(v): Path<String>, b: Bytes) -> Result<Response, Response> {
+async fn put_rate_limit(
+    State(s): State<Arc<Shared>>,
+    Path(v): Path<String>,
+    b: Bytes,
+) -> Result<Response, Response> {
     let v = vendor(&v)?;
     let body = body_json(&b)?;
-    let n = body.get("perMinute").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
+    let n = body
+        .get("perMinute")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok());
     s.set_rate_limit(v, n);
     Ok(ok(&json!({"vendor": v, "perMinute": n})))
 }
 
 async fn put_quota(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let q = body.get("quota").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).ok_or_else(|| json(StatusCode::BAD_REQUEST, &json!({"error": "quota is required"})))?;
+    let q = body
+        .get("quota")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| {
+            json(
+                StatusCode::BAD_REQUEST,
+                &json!({"error": "quota is required"}),
+            )
+        })?;
     set_wellhive_quota(&s, q);
     Ok(ok(&json!({"quota": q})))
 }
 
 async fn post_take_slot(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
-    let t: TakeSlot = serde_json::from_slice(&b).map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))?;
-    let id = take_slot(&s, &t).map_err(|e| json(StatusCode::NOT_FOUND, &json!({"error": e.to_string()})))?;
+    let t: TakeSlot = serde_json::from_slice(&b)
+        .map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))?;
+    let id = take_slot(&s, &t)
+        .map_err(|e| json(StatusCode::NOT_FOUND, &json!({"error": e.to_string()})))?;
     Ok(json(StatusCode::CREATED, &json!({"appointmentId": id})))
 }
 
 async fn post_fail_insertion(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let reason = body.get("reason").and_then(Value::as_str).unwrap_or("The EHR rejected the appointment");
+    let reason = body
+        .get("reason")
+        .and_then(Value::as_str)
+        .unwrap_or("The EHR rejected the appointment");
     fail_next_insertion(&s, reason);
     Ok(ok(&json!({"reason": reason})))
 }
 
 async fn post_fail_submit(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let e = body.get("error").and_then(Value::as_str).unwrap_or("conflict");
+    let e = body
+        .get("error")
+        .and_then(Value::as_str)
+        .unwrap_or("conflict");
     fail_next_submit(&s, e);
     Ok(ok(&json!({"error": e})))
 }
 
 async fn post_fail_cancel(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let e = body.get("error").and_then(Value::as_str).unwrap_or("too-late-to-cancel");
+    let e = body
+        .get("error")
+        .and_then(Value::as_str)
+        .unwrap_or("too-late-to-cancel");
     fail_next_cancel(&s, e);
     Ok(ok(&json!({"error": e})))
 }
 
 async fn post_zoom_webhook(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let url = body.get("url").and_then(Value::as_str).ok_or_else(|| json(StatusCode::BAD_REQUEST, &json!({"error": "url is required"})))?;
-    let secret = body.get("secretToken").and_then(Value::as_str).ok_or_else(|| json(StatusCode::BAD_REQUEST, &json!({"error": "secretToken is required"})))?;
-    let events = body.get("events").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+    let url = body.get("url").and_then(Value::as_str).ok_or_else(|| {
+        json(
+            StatusCode::BAD_REQUEST,
+            &json!({"error": "url is required"}),
+        )
+    })?;
+    let secret = body
+        .get("secretToken")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            json(
+                StatusCode::BAD_REQUEST,
+                &json!({"error": "secretToken is required"}),
+            )
+        })?;
+    let events = body
+        .get("events")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     register_zoom_webhook(&s, url, secret, events);
     Ok(json(StatusCode::CREATED, &json!({"url": url})))
 }
 
-async fn post_waiting(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Result<Response, Response> {
-    patient_waiting(&s, &id).map_err(|e| json(StatusCode::NOT_FOUND, &json!({"error": e.to_string()})))?;
+async fn post_waiting(
+    State(s): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
+    patient_waiting(&s, &id)
+        .map_err(|e| json(StatusCode::NOT_FOUND, &json!({"error": e.to_string()})))?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn post_cxone_event(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
     let body = body_json(&b)?;
-    let event = body.get("eventType").and_then(Value::as_str).ok_or_else(|| json(StatusCode::BAD_REQUEST, &json!({"error": "eventType is required"})))?;
+    let event = body
+        .get("eventType")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            json(
+                StatusCode::BAD_REQUEST,
+                &json!({"error": "eventType is required"}),
+            )
+        })?;
     let hooks = lock(&s.world).cx_webhooks.clone();
-    vendors::cxone::emit(&s, &hooks, event, body.get("data").cloned().unwrap_or_else(|| json!({})));
+    vendors::cxone::emit(
+        &s,
+        &hooks,
+        event,
+        &body.get("data").cloned().unwrap_or_else(|| json!({})),
+    );
     Ok(StatusCode::ACCEPTED.into_response())
 }
 
-async fn get_state(State(s): State<Arc<Shared>>, Path((v, kind, id)): Path<(String, String, String)>) -> Result<Response, Response> {
+async fn get_state(
+    State(s): State<Arc<Shared>>,
+    Path((v, kind, id)): Path<(String, String, String)>,
+) -> Result<Response, Response> {
     let v = vendor(&v)?;
-    entity(&s, v, &kind, &id).map(|e| ok(&e)).ok_or_else(|| json(StatusCode::NOT_FOUND, &json!({"error": format!("no {v} {kind} {id}")})))
+    entity(&s, v, &kind, &id).map(|e| ok(&e)).ok_or_else(|| {
+        json(
+            StatusCode::NOT_FOUND,
+            &json!({"error": format!("no {v} {kind} {id}")}),
+        )
+    })
 }
 
 async fn get_deliveries(State(s): State<Arc<Shared>>) -> Response {

@@ -6,7 +6,10 @@ use std::io;
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
     #[error("could not bind a loopback port for {what}: {source}")]
-    Bind { what: &'static str, source: io::Error },
+    Bind {
+        what: &'static str,
+        source: io::Error,
+    },
     #[error("could not write the demo key file {path}: {source}")]
     KeyFile { path: String, source: io::Error },
     #[error("could not create the state directory: {0}")]

@@ -109,7 +109,9 @@ impl FaultRegistry {
 
     fn decide(&self, v: Vendor) -> (Duration, Action) {
         let mut configs = lock(&self.configs);
-        let Some(c) = configs.get_mut(&v) else { return (Duration::ZERO, Action::Pass) };
+        let Some(c) = configs.get_mut(&v) else {
+            return (Duration::ZERO, Action::Pass);
+        };
         let latency = Duration::from_millis(c.latency_ms);
         let action = if c.reset_next > 0 {
             c.reset_next -= 1;
@@ -124,7 +126,11 @@ impl FaultRegistry {
             c.fail_next -= 1;
             Action::Error(StatusCode::SERVICE_UNAVAILABLE)
         } else if c.error_rate > 0.0 && lock(&self.rng).random_bool(c.error_rate.clamp(0.0, 1.0)) {
-            if lock(&self.rng).random_bool(0.5) { Action::Error(StatusCode::INTERNAL_SERVER_ERROR) } else { Action::Error(StatusCode::SERVICE_UNAVAILABLE) }
+            if lock(&self.rng).random_bool(0.5) {
+                Action::Error(StatusCode::INTERNAL_SERVER_ERROR)
+            } else {
+                Action::Error(StatusCode::SERVICE_UNAVAILABLE)
+            }
         } else if c.malformed_next > 0 {
             c.malformed_next -= 1;
             Action::Malformed
@@ -178,7 +184,11 @@ impl FaultControl {
 }
 
 /// Middleware in front of every vendor route.
-pub async fn layer(State((shared, vendor)): State<(Arc<Shared>, Vendor)>, req: Request, next: Next) -> Response {
+pub async fn layer(
+    State((shared, vendor)): State<(Arc<Shared>, Vendor)>,
+    req: Request,
+    next: Next,
+) -> Response {
     let (latency, action) = shared.faults.decide(vendor);
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
@@ -191,7 +201,8 @@ pub async fn layer(State((shared, vendor)): State<(Arc<Shared>, Vendor)>, req: R
         }
         Action::TooMany(secs) => {
             shared.faults.bump(vendor, |s| s.too_many += 1);
-            let mut resp = vendors::error_response(vendor, StatusCode::TOO_MANY_REQUESTS, "Too many requests");
+            let mut resp =
+                vendors::error_response(vendor, StatusCode::TOO_MANY_REQUESTS, "Too many requests");
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 resp.headers_mut().insert("retry-after", v);
             }
@@ -202,13 +213,20 @@ pub async fn layer(State((shared, vendor)): State<(Arc<Shared>, Vendor)>, req: R
             let mut rx = shared.shutdown.clone();
             tokio::select! {
                 _ = rx.wait_for(|stop| *stop) => {},
-                () = tokio::time::sleep(Duration::from_secs(3600)) => {},
+                () = tokio::time::sleep(Duration::from_hours(1)) => {},
             }
-            vendors::error_response(vendor, StatusCode::GATEWAY_TIMEOUT, "sandbox fault: hung request released")
+            vendors::error_response(
+                vendor,
+                StatusCode::GATEWAY_TIMEOUT,
+                "sandbox fault: hung request released",
+            )
         }
         Action::Reset => {
             shared.faults.bump(vendor, |s| s.resets += 1);
-            if let Some(conn) = req.extensions().get::<axum::extract::ConnectInfo<ConnHandle>>() {
+            if let Some(conn) = req
+                .extensions()
+                .get::<axum::extract::ConnectInfo<ConnHandle>>()
+            {
                 tracing::info!(vendor = %vendor, peer = %conn.0.peer, "connection_reset");
                 conn.0.reset();
             }
@@ -226,7 +244,10 @@ pub async fn layer(State((shared, vendor)): State<(Arc<Shared>, Vendor)>, req: R
             }
             parts.status = StatusCode::OK;
             parts.headers.remove(axum::http::header::CONTENT_LENGTH);
-            parts.headers.insert(axum::http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            parts.headers.insert(
+                axum::http::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             Response::from_parts(parts, Body::from(broken))
         }
     }

@@ -119,24 +119,31 @@ pub struct TakeSlot {
 impl Sandbox {
     pub async fn start(opts: SandboxOptions) -> Result<SandboxHandle, SandboxError> {
         if opts.providers == 0 || opts.locations == 0 || opts.operatories == 0 {
-            return Err(SandboxError::InvalidOption("providers, locations and operatories must be at least 1".into()));
+            return Err(SandboxError::InvalidOption(
+                "providers, locations and operatories must be at least 1".into(),
+            ));
         }
         if opts.locations > opts.providers || opts.locations > opts.operatories {
-            return Err(SandboxError::InvalidOption("every location needs at least one provider and one operatory".into()));
+            return Err(SandboxError::InvalidOption(
+                "every location needs at least one provider and one operatory".into(),
+            ));
         }
-        let (dir, temp) = match &opts.state_dir {
-            Some(d) => {
-                std::fs::create_dir_all(d).map_err(SandboxError::StateDir)?;
-                (d.clone(), None)
-            }
-            None => {
-                let t = tempfile::Builder::new().prefix("frontdesk-sandbox-").tempdir().map_err(SandboxError::StateDir)?;
-                (t.path().to_path_buf(), Some(t))
-            }
+        let (dir, temp) = if let Some(d) = &opts.state_dir {
+            std::fs::create_dir_all(d).map_err(SandboxError::StateDir)?;
+            (d.clone(), None)
+        } else {
+            let t = tempfile::Builder::new()
+                .prefix("frontdesk-sandbox-")
+                .tempdir()
+                .map_err(SandboxError::StateDir)?;
+            (t.path().to_path_buf(), Some(t))
         };
         let keys = DemoKeys::install(&dir)?;
         let bound = server::bind(opts.port_base).await?;
-        let mut origins = Origins { admin: server::origin(&bound.admin), ..Origins::default() };
+        let mut origins = Origins {
+            admin: server::origin(&bound.admin),
+            ..Origins::default()
+        };
         for (v, l) in &bound.vendors {
             let o = server::origin(l);
             match v {
@@ -156,8 +163,8 @@ impl Sandbox {
             world: Mutex::new(world),
             tokens: TokenStore::default(),
             faults: FaultRegistry::new(opts.seed, &opts.faults),
-            limiter: RateLimiter::new(Duration::from_secs(60)),
-            quotas: RateLimiter::new(Duration::from_secs(24 * 3600)),
+            limiter: RateLimiter::new(Duration::from_mins(1)),
+            quotas: RateLimiter::new(Duration::from_hours(24)),
             limits: Mutex::new(limits),
             wellhive_quota: Mutex::new(opts.wellhive_quota),
             webhooks: Webhooks::new(),
@@ -171,16 +178,31 @@ impl Sandbox {
             refresh_tokens: Mutex::new(HashMap::new()),
         });
         let info = describe(&shared);
-        let tasks = server::spawn_all(bound, &shared, admin::router(shared.clone(), info.clone()), &stop_rx);
+        let tasks = server::spawn_all(
+            bound,
+            &shared,
+            admin::router(shared.clone(), info.clone()),
+            &stop_rx,
+        );
         tracing::info!(seed = opts.seed, admin = %shared.origins.admin, "sandbox_started");
-        Ok(SandboxHandle { info, shared, stop, tasks, _state_dir: temp })
+        Ok(SandboxHandle {
+            info,
+            shared,
+            stop,
+            tasks,
+            _state_dir: temp,
+        })
     }
 }
 
 fn describe(s: &Shared) -> SandboxInfo {
     let c = &s.creds;
     let o = &s.origins;
-    let location_ids = crate::state::lock(&s.world).locations.iter().map(|l| l.id).collect();
+    let location_ids = crate::state::lock(&s.world)
+        .locations
+        .iter()
+        .map(|l| l.id)
+        .collect();
     SandboxInfo {
         seed: s.opts.seed,
         admin_url: format!("{}/admin", o.admin),
@@ -235,7 +257,9 @@ impl SandboxHandle {
     }
 
     pub fn faults(&self) -> FaultControl {
-        FaultControl { shared: self.shared.clone() }
+        FaultControl {
+            shared: self.shared.clone(),
+        }
     }
 
     /// Path of the registered ES256 demo key (the RS256 one is in `info().wellhive`).
@@ -273,7 +297,12 @@ impl SandboxHandle {
 
     /// Subscribes a URL to Zoom events (Zoom does this in its Marketplace, not its API).
     pub fn register_zoom_webhook(&self, url: &str, secret_token: &str, events: &[&str]) {
-        admin::register_zoom_webhook(&self.shared, url, secret_token, events.iter().map(|e| (*e).to_string()).collect());
+        admin::register_zoom_webhook(
+            &self.shared,
+            url,
+            secret_token,
+            events.iter().map(|e| (*e).to_string()).collect(),
+        );
     }
 
     /// The patient of a Zoom visit enters the waiting room.
@@ -295,7 +324,10 @@ impl SandboxHandle {
         let _ = self.stop.send(true);
         for t in std::mem::take(&mut self.tasks) {
             let abort = t.abort_handle();
-            if tokio::time::timeout(Duration::from_secs(5), t).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(5), t)
+                .await
+                .is_err()
+            {
                 abort.abort();
             }
         }

@@ -60,7 +60,13 @@ impl Listener for FaultyListener {
                 Ok((stream, peer)) => {
                     let _ = stream.set_nodelay(true);
                     let reset = Arc::new(AtomicBool::new(false));
-                    return (FaultyIo { inner: stream, reset: reset.clone() }, ConnHandle { peer, reset });
+                    return (
+                        FaultyIo {
+                            inner: stream,
+                            reset: reset.clone(),
+                        },
+                        ConnHandle { peer, reset },
+                    );
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "accept_failed");
@@ -71,7 +77,10 @@ impl Listener for FaultyListener {
     }
 
     fn local_addr(&self) -> io::Result<Self::Addr> {
-        Ok(ConnHandle { peer: self.inner.local_addr()?, reset: Arc::new(AtomicBool::new(false)) })
+        Ok(ConnHandle {
+            peer: self.inner.local_addr()?,
+            reset: Arc::new(AtomicBool::new(false)),
+        })
     }
 }
 
@@ -88,7 +97,10 @@ impl FaultyIo {
             // load balancer connection.
             #[allow(deprecated)]
             let _ = self.inner.set_linger(Some(Duration::ZERO));
-            Err(io::Error::new(io::ErrorKind::ConnectionReset, "sandbox fault: connection reset"))
+            Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "sandbox fault: connection reset",
+            ))
         } else {
             Ok(())
         }
@@ -96,7 +108,11 @@ impl FaultyIo {
 }
 
 impl AsyncRead for FaultyIo {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         if let Err(e) = self.check() {
             return Poll::Ready(Err(e));
         }
@@ -105,7 +121,11 @@ impl AsyncRead for FaultyIo {
 }
 
 impl AsyncWrite for FaultyIo {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         if let Err(e) = self.check() {
             return Poll::Ready(Err(e));
         }
@@ -122,11 +142,16 @@ impl AsyncWrite for FaultyIo {
 }
 
 /// A JSON answer with an explicit content type (NexHealth uses two).
-pub fn json_with(status: StatusCode, content_type: &'static str, value: &serde_json::Value) -> Response {
+pub fn json_with(
+    status: StatusCode,
+    content_type: &'static str,
+    value: &serde_json::Value,
+) -> Response {
     let body = serde_json::to_vec(value).unwrap_or_default();
     let mut resp = Response::new(Body::from(body));
     *resp.status_mut() = status;
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     resp
 }
 
@@ -156,14 +181,25 @@ pub fn bearer(headers: &axum::http::HeaderMap) -> Option<String> {
 /// Query pairs in order, keeping repeated keys (`lids[]=1&lids[]=2`).
 pub fn query_pairs(uri: &axum::http::Uri) -> Vec<(String, String)> {
     uri.query()
-        .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .map(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .into_owned()
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 pub fn first<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 pub fn all<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<&'a str> {
-    pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect()
+    pairs
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .collect()
 }

@@ -24,12 +24,17 @@ pub struct DemoKeys {
 
 impl std::fmt::Debug for DemoKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DemoKeys").field("rsa_private_path", &self.rsa_private_path).finish_non_exhaustive()
+        f.debug_struct("DemoKeys")
+            .field("rsa_private_path", &self.rsa_private_path)
+            .finish_non_exhaustive()
     }
 }
 
 fn write_private(path: &Path, pem: &str) -> Result<(), SandboxError> {
-    let err = |source| SandboxError::KeyFile { path: path.display().to_string(), source };
+    let err = |source| SandboxError::KeyFile {
+        path: path.display().to_string(),
+        source,
+    };
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -38,7 +43,8 @@ fn write_private(path: &Path, pem: &str) -> Result<(), SandboxError> {
         opts.mode(0o600);
         let mut f = opts.open(path).map_err(err)?;
         // An existing file keeps its old mode through open(); set it explicitly.
-        f.set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(err)?;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(err)?;
         f.write_all(pem.as_bytes()).map_err(err)?;
     }
     #[cfg(not(unix))]

@@ -12,6 +12,9 @@
 #![allow(clippy::result_large_err)]
 // The docs name vendors and wire fields in prose (NexHealth, CXone, nextToken) constantly.
 #![allow(clippy::doc_markdown)]
+// Handlers use the same short names throughout: s (shared state), c (request context),
+// w (world), q (query), a/v (the entity at hand).
+#![allow(clippy::many_single_char_names)]
 
 mod admin;
 mod error;
@@ -34,8 +37,8 @@ mod world;
 pub use error::SandboxError;
 pub use faults::{FaultConfig, FaultControl, FaultStats};
 pub use handle::{
-    CxoneInfo, NexhealthInfo, NextechInfo, Sandbox, SandboxHandle, SandboxInfo, TakeSlot, WellhiveInfo,
-    ZoomInfo,
+    CxoneInfo, NexhealthInfo, NextechInfo, Sandbox, SandboxHandle, SandboxInfo, TakeSlot,
+    WellhiveInfo, ZoomInfo,
 };
 pub use options::{CxonePlan, SandboxOptions, Timings};
 pub use vendors::Vendor;

@@ -10,7 +10,10 @@ use clap::Parser;
 use frontdesk_sandbox::{CxonePlan, FaultConfig, Sandbox, SandboxOptions, Timings, Vendor};
 
 #[derive(Debug, Parser)]
-#[command(name = "frontdesk-sandbox", about = "Simulated CXone, Zoom, Nextech, NexHealth and WellHive APIs on loopback")]
+#[command(
+    name = "frontdesk-sandbox",
+    about = "Simulated CXone, Zoom, Nextech, NexHealth and WellHive APIs on loopback"
+)]
 struct Args {
     /// Seed of the practice and the demo credentials.
     #[arg(long, default_value_t = 42)]
@@ -32,10 +35,10 @@ struct Args {
     /// Admin on this port, vendors on the next five; default: ephemeral ports.
     #[arg(long)]
     port_base: Option<u16>,
-    /// Where to write the WellHive demo keys; default: a temporary directory.
+    /// Where to write the `WellHive` demo keys; default: a temporary directory.
     #[arg(long)]
     state_dir: Option<PathBuf>,
-    /// CXone plan: basic (100/min), professional (500/min), enterprise (2000/min).
+    /// `CXone` plan: basic (100/min), professional (500/min), enterprise (2000/min).
     #[arg(long, default_value = "professional")]
     plan: String,
     #[arg(long, default_value_t = 1000)]
@@ -50,7 +53,7 @@ struct Args {
     cancel_delay_ms: u64,
     #[arg(long, default_value_t = 3600)]
     token_ttl_secs: u64,
-    /// Share of NexHealth insertions that fail on their own.
+    /// Share of `NexHealth` insertions that fail on their own.
     #[arg(long, default_value_t = 0.0)]
     insertion_failure_rate: f64,
     /// Faults from the start, as VENDOR=JSON, e.g. `cxone={"latencyMs":300,"errorRate":0.1}`.
@@ -72,7 +75,11 @@ fn options(a: Args) -> Result<SandboxOptions, String> {
         "enterprise" => CxonePlan::Enterprise,
         other => return Err(format!("unknown plan {other}")),
     };
-    let faults = a.faults.iter().map(|f| parse_fault(f)).collect::<Result<Vec<_>, _>>()?;
+    let faults = a
+        .faults
+        .iter()
+        .map(|f| parse_fault(f))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(SandboxOptions {
         seed: a.seed,
         patients: a.patients,
@@ -117,7 +124,10 @@ async fn terminated() {
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
         .init();
     let opts = match options(Args::parse()) {
         Ok(o) => o,

@@ -57,7 +57,7 @@ impl Default for Timings {
             nexhealth_insertion: Duration::from_secs(3),
             wellhive_submit: Duration::from_secs(3),
             wellhive_cancel: Duration::from_secs(2),
-            token_ttl: Duration::from_secs(3600),
+            token_ttl: Duration::from_hours(1),
         }
     }
 }
@@ -69,7 +69,7 @@ impl Timings {
             nexhealth_insertion: Duration::from_millis(150),
             wellhive_submit: Duration::from_millis(150),
             wellhive_cancel: Duration::from_millis(150),
-            token_ttl: Duration::from_secs(3600),
+            token_ttl: Duration::from_hours(1),
         }
     }
 }

@@ -24,16 +24,29 @@ pub fn encode_cursor(id: u64) -> String {
 
 pub fn decode_cursor(c: &str) -> Option<u64> {
     let bytes = URL_SAFE_NO_PAD.decode(c.trim_end_matches('=')).ok()?;
-    String::from_utf8(bytes).ok()?.strip_prefix("id:")?.parse().ok()
+    String::from_utf8(bytes)
+        .ok()?
+        .strip_prefix("id:")?
+        .parse()
+        .ok()
 }
 
 /// NexHealth cursor paging over items sorted by id. `end_cursor` asks for the page after it,
 /// `start_cursor` for the page before it.
-pub fn cursor_page<T: Clone>(items: &[(u64, T)], start_cursor: Option<u64>, end_cursor: Option<u64>, per_page: usize) -> (Vec<T>, Value) {
+pub fn cursor_page<T: Clone>(
+    items: &[(u64, T)],
+    start_cursor: Option<u64>,
+    end_cursor: Option<u64>,
+    per_page: usize,
+) -> (Vec<T>, Value) {
     let (page, has_prev, has_next): (Vec<&(u64, T)>, bool, bool) = if let Some(after) = end_cursor {
         let rest: Vec<_> = items.iter().filter(|(id, _)| *id > after).collect();
         let page: Vec<_> = rest.iter().take(per_page).copied().collect();
-        (page, items.iter().any(|(id, _)| *id <= after), rest.len() > per_page)
+        (
+            page,
+            items.iter().any(|(id, _)| *id <= after),
+            rest.len() > per_page,
+        )
     } else if let Some(before) = start_cursor {
         let prior: Vec<_> = items.iter().filter(|(id, _)| *id < before).collect();
         let skip = prior.len().saturating_sub(per_page);
@@ -55,7 +68,11 @@ pub fn cursor_page<T: Clone>(items: &[(u64, T)], start_cursor: Option<u64>, end_
 /// WellHive's `nextToken`: the original query and where the next page starts, opaque to the
 /// client.
 pub fn next_token(query: &[(String, String)], offset: usize) -> String {
-    let q: Vec<Value> = query.iter().filter(|(k, _)| k != "nextToken").map(|(k, v)| json!([k, v])).collect();
+    let q: Vec<Value> = query
+        .iter()
+        .filter(|(k, _)| k != "nextToken")
+        .map(|(k, v)| json!([k, v]))
+        .collect();
     URL_SAFE_NO_PAD.encode(json!({"q": q, "o": offset}).to_string())
 }
 
@@ -67,7 +84,12 @@ pub fn parse_next_token(token: &str) -> Option<(Vec<(String, String)>, usize)> {
         .get("q")?
         .as_array()?
         .iter()
-        .filter_map(|p| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string())))
+        .filter_map(|p| {
+            Some((
+                p.get(0)?.as_str()?.to_string(),
+                p.get(1)?.as_str()?.to_string(),
+            ))
+        })
         .collect();
     Some((q, offset))
 }

@@ -24,7 +24,9 @@ pub struct Bound {
 }
 
 async fn bind_one(port: u16, what: &'static str) -> Result<TcpListener, SandboxError> {
-    TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await.map_err(|source| SandboxError::Bind { what, source })
+    TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+        .await
+        .map_err(|source| SandboxError::Bind { what, source })
 }
 
 pub async fn bind(port_base: Option<u16>) -> Result<Bound, SandboxError> {
@@ -35,22 +37,29 @@ pub async fn bind(port_base: Option<u16>) -> Result<Bound, SandboxError> {
         let i = u16::try_from(i + 1).unwrap_or(1);
         list.push((v, bind_one(port(i), v.as_str()).await?));
     }
-    Ok(Bound { admin, vendors: list })
+    Ok(Bound {
+        admin,
+        vendors: list,
+    })
 }
 
 pub fn origin(l: &TcpListener) -> String {
-    l.local_addr().map(|a| format!("http://{a}")).unwrap_or_default()
+    l.local_addr()
+        .map(|a| format!("http://{a}"))
+        .unwrap_or_default()
 }
 
 fn vendor_router(shared: &Arc<Shared>, v: Vendor) -> Router {
     let routes = match v {
-        Vendor::Cxone => vendors::cxone::router(shared.clone()),
-        Vendor::Zoom => vendors::zoom::router(shared.clone()),
-        Vendor::Nextech => vendors::nextech::router(shared.clone()),
-        Vendor::Nexhealth => vendors::nexhealth::router(shared.clone()),
-        Vendor::Wellhive => vendors::wellhive::router(shared.clone()),
+        Vendor::Cxone => vendors::cxone::router(),
+        Vendor::Zoom => vendors::zoom::router(),
+        Vendor::Nextech => vendors::nextech::router(),
+        Vendor::Nexhealth => vendors::nexhealth::router(),
+        Vendor::Wellhive => vendors::wellhive::router(),
     };
-    let fallback = move || async move { vendors::error_response(v, StatusCode::NOT_FOUND, "No such endpoint") };
+    let fallback = move || async move {
+        vendors::error_response(v, StatusCode::NOT_FOUND, "No such endpoint")
+    };
     let mut app = routes
         .fallback(fallback)
         .with_state(shared.clone())
@@ -62,19 +71,31 @@ fn vendor_router(shared: &Arc<Shared>, v: Vendor) -> Router {
     app
 }
 
-pub fn spawn(listener: TcpListener, app: Router, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
+pub fn spawn(
+    listener: TcpListener,
+    app: Router,
+    mut stop: watch::Receiver<bool>,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         let svc = app.into_make_service_with_connect_info::<ConnHandle>();
         let shutdown = async move {
             let _ = stop.wait_for(|s| *s).await;
         };
-        if let Err(e) = axum::serve(FaultyListener::new(listener), svc).with_graceful_shutdown(shutdown).await {
+        if let Err(e) = axum::serve(FaultyListener::new(listener), svc)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
             tracing::warn!(error = %e, "server_stopped_with_error");
         }
     })
 }
 
-pub fn spawn_all(bound: Bound, shared: &Arc<Shared>, admin: Router, stop: &watch::Receiver<bool>) -> Vec<JoinHandle<()>> {
+pub fn spawn_all(
+    bound: Bound,
+    shared: &Arc<Shared>,
+    admin: Router,
+    stop: &watch::Receiver<bool>,
+) -> Vec<JoinHandle<()>> {
     let mut tasks = vec![spawn(bound.admin, admin, stop.clone())];
     for (v, l) in bound.vendors {
         tasks.push(spawn(l, vendor_router(shared, v), stop.clone()));

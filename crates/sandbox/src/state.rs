@@ -44,13 +44,19 @@ pub struct Credentials {
 
 fn alnum(rng: &mut StdRng, n: usize) -> String {
     const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    (0..n).map(|_| char::from(A[rng.random_range(0..A.len())])).collect()
+    (0..n)
+        .map(|_| char::from(A[rng.random_range(0..A.len())]))
+        .collect()
 }
 
 impl Credentials {
     pub fn from_seed(seed: u64) -> Self {
         let mut rng = StdRng::seed_from_u64(seed ^ 0xC4ED_0000);
-        let uuid = |rng: &mut StdRng| uuid::Builder::from_random_bytes(rng.random()).into_uuid().to_string();
+        let uuid = |rng: &mut StdRng| {
+            uuid::Builder::from_random_bytes(rng.random())
+                .into_uuid()
+                .to_string()
+        };
         Credentials {
             cxone_client_id: format!("cxone-demo-{}", alnum(&mut rng, 8).to_lowercase()),
             cxone_client_secret: alnum(&mut rng, 32),
@@ -61,7 +67,10 @@ impl Credentials {
             zoom_user_email: "grace.lee@frontdesk-demo.example".into(),
             nextech_tenant: "frontdesk-sandbox.onmicrosoft.com".into(),
             nextech_client_id: uuid(&mut rng),
-            nextech_resource: format!("https://frontdesk-sandbox.onmicrosoft.com/{}", uuid(&mut rng)),
+            nextech_resource: format!(
+                "https://frontdesk-sandbox.onmicrosoft.com/{}",
+                uuid(&mut rng)
+            ),
             nextech_practice_id: uuid(&mut rng),
             nexhealth_api_key: alnum(&mut rng, 40),
             wellhive_client_id: format!("0oa{}", alnum(&mut rng, 17)),
@@ -125,7 +134,10 @@ impl Shared {
 
     /// How long a token issued now really lives: `expires_in`, unless a fault shortens it.
     pub fn token_lifetime(&self, v: Vendor) -> Duration {
-        self.faults.get(v).token_lifetime_secs.map_or(self.opts.timings.token_ttl, Duration::from_secs)
+        self.faults
+            .get(v)
+            .token_lifetime_secs
+            .map_or(self.opts.timings.token_ttl, Duration::from_secs)
     }
 
     pub fn expires_in(&self) -> u64 {
@@ -133,6 +145,8 @@ impl Shared {
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
-        lock(&self.world).today.unwrap_or_else(crate::seed::default_today)
+        lock(&self.world)
+            .today
+            .unwrap_or_else(crate::seed::default_today)
     }
 }

@@ -41,16 +41,32 @@ pub fn random_token(prefix: &str) -> String {
 }
 
 impl TokenStore {
-    pub fn issue(&self, vendor: Vendor, prefix: &str, scopes: Vec<String>, lifetime: Duration) -> String {
+    pub fn issue(
+        &self,
+        vendor: Vendor,
+        prefix: &str,
+        scopes: Vec<String>,
+        lifetime: Duration,
+    ) -> String {
         let token = random_token(prefix);
-        lock(&self.tokens).insert(token.clone(), TokenInfo { vendor, scopes, expires_at: Instant::now() + lifetime });
+        lock(&self.tokens).insert(
+            token.clone(),
+            TokenInfo {
+                vendor,
+                scopes,
+                expires_at: Instant::now() + lifetime,
+            },
+        );
         token
     }
 
     pub fn check(&self, vendor: Vendor, token: Option<&str>) -> Result<TokenInfo, TokenError> {
         let token = token.ok_or(TokenError::Missing)?;
         let tokens = lock(&self.tokens);
-        let info = tokens.get(token).filter(|t| t.vendor == vendor).ok_or(TokenError::Invalid)?;
+        let info = tokens
+            .get(token)
+            .filter(|t| t.vendor == vendor)
+            .ok_or(TokenError::Invalid)?;
         if Instant::now() >= info.expires_at {
             return Err(TokenError::Expired);
         }
@@ -60,7 +76,10 @@ impl TokenStore {
     /// Every token of a vendor stops working now (the "token expires early" fault).
     pub fn expire_all(&self, vendor: Vendor) {
         let now = Instant::now();
-        for t in lock(&self.tokens).values_mut().filter(|t| t.vendor == vendor) {
+        for t in lock(&self.tokens)
+            .values_mut()
+            .filter(|t| t.vendor == vendor)
+        {
             t.expires_at = now;
         }
     }

@@ -62,8 +62,15 @@ impl Default for Webhooks {
 
 impl Webhooks {
     pub fn new() -> Self {
-        let client = reqwest::Client::builder().no_proxy().timeout(Duration::from_secs(5)).build().unwrap_or_default();
-        Webhooks { client, log: Arc::new(Mutex::new(Vec::new())) }
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(Duration::from_secs(5))
+            .build()
+            .unwrap_or_default();
+        Webhooks {
+            client,
+            log: Arc::new(Mutex::new(Vec::new())),
+        }
     }
 
     pub fn deliveries(&self) -> Vec<WebhookDelivery> {
@@ -72,7 +79,14 @@ impl Webhooks {
 
     /// Sends `body` (already serialised, so a signature covers the exact bytes) in the
     /// background, with up to three attempts.
-    pub fn send(&self, vendor: Vendor, event: &str, url: &str, body: Vec<u8>, headers: Vec<(String, String)>) {
+    pub fn send(
+        &self,
+        vendor: Vendor,
+        event: &str,
+        url: &str,
+        body: Vec<u8>,
+        headers: Vec<(String, String)>,
+    ) {
         let client = self.client.clone();
         let log = self.log.clone();
         let mut record = WebhookDelivery {
@@ -92,7 +106,10 @@ impl Webhooks {
         let url = url.to_string();
         tokio::spawn(async move {
             for attempt in 0..3u32 {
-                let mut req = client.post(&url).header("content-type", "application/json").body(body.clone());
+                let mut req = client
+                    .post(&url)
+                    .header("content-type", "application/json")
+                    .body(body.clone());
                 for (k, v) in &headers {
                     req = req.header(k, v);
                 }
@@ -104,7 +121,8 @@ impl Webhooks {
                     }
                     Ok(resp) => {
                         record.status = Some(resp.status().as_u16());
-                        record.error = Some(format!("attempt {}: HTTP {}", attempt + 1, resp.status()));
+                        record.error =
+                            Some(format!("attempt {}: HTTP {}", attempt + 1, resp.status()));
                     }
                     Err(e) => record.error = Some(format!("attempt {}: {e}", attempt + 1)),
                 }

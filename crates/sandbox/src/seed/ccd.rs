@@ -2,6 +2,8 @@
 //! are hostile on purpose (`<script>`, event handlers, `javascript:` links, iframes), because
 //! real CCDs arrive from many systems and the desk must sanitise before it displays them.
 
+use std::fmt::Write;
+
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -44,16 +46,29 @@ fn section_body(key: &str, rng: &mut StdRng) -> String {
 /// The CCD of one encounter, whole or one section of it.
 pub fn encounter_ccd(world: &World, enc: &Encounter, section: Option<&str>) -> String {
     let mut rng = StdRng::seed_from_u64(world.seed ^ (u64::from(enc.id) << 16));
-    let hostile = enc.id % 5 == 0;
-    let doctor = world.providers.get(enc.provider).map_or_else(String::new, |p| format!("{} {}, {}", p.first, p.last, p.designation));
-    let mut html = String::from("<html><head><title>Continuity of Care Document</title></head><body>");
-    html.push_str(&format!("<h1>Encounter {} &mdash; {}</h1><p>Provider: {doctor}</p>", enc.id, enc.kind));
+    let hostile = enc.id.is_multiple_of(5);
+    let doctor = world
+        .providers
+        .get(enc.provider)
+        .map_or_else(String::new, |p| {
+            format!("{} {}, {}", p.first, p.last, p.designation)
+        });
+    let mut html =
+        String::from("<html><head><title>Continuity of Care Document</title></head><body>");
+    let _ = write!(
+        html,
+        "<h1>Encounter {} &mdash; {}</h1><p>Provider: {doctor}</p>",
+        enc.id, enc.kind
+    );
     for (key, title) in SECTIONS {
         let body = section_body(key, &mut rng);
         if section.is_some_and(|s| !s.eq_ignore_ascii_case(key)) {
             continue;
         }
-        html.push_str(&format!("<h2>{title}</h2><div class=\"section\" data-section=\"{key}\">{body}"));
+        let _ = write!(
+            html,
+            "<h2>{title}</h2><div class=\"section\" data-section=\"{key}\">{body}"
+        );
         if hostile && rng.random_bool(0.5) {
             html.push_str(HOSTILE.choose(&mut rng).copied().unwrap_or(""));
         }

@@ -10,7 +10,13 @@ use serde_json::{Value, json};
 use crate::world::CxPatient;
 
 const CHANNELS: &[&str] = &["voice", "voice", "chat", "email", "sms"];
-const DISPOSITIONS: &[&str] = &["resolved", "callback-scheduled", "transferred", "voicemail", "automated-reminder"];
+const DISPOSITIONS: &[&str] = &[
+    "resolved",
+    "callback-scheduled",
+    "transferred",
+    "voicemail",
+    "automated-reminder",
+];
 
 fn fmt(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -23,7 +29,9 @@ pub fn contact_history(seed: u64, patient: &CxPatient, anchor: DateTime<Utc>) ->
     let mut out = Vec::new();
     for k in 0..n {
         let channel = CHANNELS.choose(&mut rng).copied().unwrap_or("voice");
-        let start = anchor - Duration::days(rng.random_range(1..180)) - Duration::minutes(rng.random_range(0..600));
+        let start = anchor
+            - Duration::days(rng.random_range(1..180))
+            - Duration::minutes(rng.random_range(0..600));
         let duration: i64 = match channel {
             "voice" => rng.random_range(60..1200),
             "chat" => rng.random_range(120..900),
@@ -48,7 +56,9 @@ pub fn contact_history(seed: u64, patient: &CxPatient, anchor: DateTime<Utc>) ->
             c["recording"] = json!({"id": format!("rec-{}{:02}", num, k), "url": format!("https://recordings.cxone.example/rec-{num}{k:02}"), "duration": duration});
         }
         if channel == "sms" {
-            c["transcript"] = json!("Reminder: You have an appointment soon. Reply C to confirm or R to reschedule.");
+            c["transcript"] = json!(
+                "Reminder: You have an appointment soon. Reply C to confirm or R to reschedule."
+            );
         }
         out.push(c);
     }

@@ -13,16 +13,65 @@ pub struct Culture {
 
 pub const CULTURES: &[Culture] = &[
     Culture {
-        given_f: &["Mary", "Jennifer", "Linda", "Emily", "Sarah", "Jessica", "Ashley", "Renée", "Zoë", "Mary-Kate"],
-        given_m: &["James", "John", "Robert", "Michael", "William", "David", "Richard", "Thomas", "Jean-Luc", "Billy"],
-        family: &["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "O'Brien", "O'Neil", "St. James", "Smith-Jones", "McAllister", "D'Angelo", "Van der Berg"],
+        given_f: &[
+            "Mary",
+            "Jennifer",
+            "Linda",
+            "Emily",
+            "Sarah",
+            "Jessica",
+            "Ashley",
+            "Renée",
+            "Zoë",
+            "Mary-Kate",
+        ],
+        given_m: &[
+            "James", "John", "Robert", "Michael", "William", "David", "Richard", "Thomas",
+            "Jean-Luc", "Billy",
+        ],
+        family: &[
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Miller",
+            "Davis",
+            "O'Brien",
+            "O'Neil",
+            "St. James",
+            "Smith-Jones",
+            "McAllister",
+            "D'Angelo",
+            "Van der Berg",
+        ],
         languages: &["en"],
         weight: 40,
     },
     Culture {
-        given_f: &["María", "María José", "Lucía", "Sofía", "Guadalupe", "Ana", "Inés"],
-        given_m: &["José", "Juan", "Luis", "Jesús", "Andrés", "Nicolás", "Ángel"],
-        family: &["García", "Martínez", "Rodríguez", "López", "Hernández", "García-López", "Peña", "Muñoz", "de la Cruz"],
+        given_f: &[
+            "María",
+            "María José",
+            "Lucía",
+            "Sofía",
+            "Guadalupe",
+            "Ana",
+            "Inés",
+        ],
+        given_m: &[
+            "José", "Juan", "Luis", "Jesús", "Andrés", "Nicolás", "Ángel",
+        ],
+        family: &[
+            "García",
+            "Martínez",
+            "Rodríguez",
+            "López",
+            "Hernández",
+            "García-López",
+            "Peña",
+            "Muñoz",
+            "de la Cruz",
+        ],
         languages: &["es", "es", "en"],
         weight: 20,
     },
@@ -57,14 +106,31 @@ pub const CULTURES: &[Culture] = &[
     Culture {
         given_f: &["Chloé", "Françoise", "Siobhán", "Björk", "Åsa"],
         given_m: &["François", "Jürgen", "Søren", "Ciarán", "Zoltán"],
-        family: &["Müller", "Dubois", "Ó Súilleabháin", "Øster", "Kowalski", "Szabó", "Lefèvre"],
+        family: &[
+            "Müller",
+            "Dubois",
+            "Ó Súilleabháin",
+            "Øster",
+            "Kowalski",
+            "Szabó",
+            "Lefèvre",
+        ],
         languages: &["fr", "de", "en"],
         weight: 6,
     },
     Culture {
         given_f: &["Priya", "Ananya", "Chidinma", "Ngozi", "Yuki", "Ji-woo"],
-        given_m: &["Arjun", "Rahul", "Oluwaseun", "Chukwuemeka", "Hiroshi", "Min-jun"],
-        family: &["Patel", "Sharma", "Okafor", "Adeyemi", "Nakamura", "Kim", "Park", "Ng"],
+        given_m: &[
+            "Arjun",
+            "Rahul",
+            "Oluwaseun",
+            "Chukwuemeka",
+            "Hiroshi",
+            "Min-jun",
+        ],
+        family: &[
+            "Patel", "Sharma", "Okafor", "Adeyemi", "Nakamura", "Kim", "Park", "Ng",
+        ],
         languages: &["en", "hi", "ko", "ja"],
         weight: 10,
     },
@@ -73,8 +139,44 @@ pub const CULTURES: &[Culture] = &[
 /// Maiden names used for the married-name near-duplicates.
 pub const MAIDEN: &[&str] = &["Walsh", "Romero", "Schneider", "Kaplan", "Hughes", "Ortiz"];
 
-pub const STREETS: &[&str] = &["Main St", "Oak Ave", "Maple Dr", "Cedar Ln", "Elm St", "Park Ave", "Lakeshore Dr", "Broadway"];
+pub const STREETS: &[&str] = &[
+    "Main St",
+    "Oak Ave",
+    "Maple Dr",
+    "Cedar Ln",
+    "Elm St",
+    "Park Ave",
+    "Lakeshore Dr",
+    "Broadway",
+];
 
-pub const PROVIDER_FIRST: &[&str] = &["Grace", "Samuel", "Amara", "Daniel", "Helena", "Rafael", "Ingrid", "Kwame", "Sofia", "Tomás", "Naomi", "Arthur", "Leila", "Victor", "Hannah", "Oscar"];
-pub const PROVIDER_LAST: &[&str] = &["Lee", "Okonkwo", "Fischer", "Alvarez", "Brennan", "Rossi", "Haddad", "Sato", "Novak", "Whitfield", "Castillo", "Mensah", "Lindqvist", "Moreau", "Patel", "Quinn"];
-pub const SPECIALTIES: &[&str] = &["Family Medicine", "Internal Medicine", "Pediatrics", "Cardiology", "Dermatology", "Endocrinology"];
+pub const PROVIDER_FIRST: &[&str] = &[
+    "Grace", "Samuel", "Amara", "Daniel", "Helena", "Rafael", "Ingrid", "Kwame", "Sofia", "Tomás",
+    "Naomi", "Arthur", "Leila", "Victor", "Hannah", "Oscar",
+];
+pub const PROVIDER_LAST: &[&str] = &[
+    "Lee",
+    "Okonkwo",
+    "Fischer",
+    "Alvarez",
+    "Brennan",
+    "Rossi",
+    "Haddad",
+    "Sato",
+    "Novak",
+    "Whitfield",
+    "Castillo",
+    "Mensah",
+    "Lindqvist",
+    "Moreau",
+    "Patel",
+    "Quinn",
+];
+pub const SPECIALTIES: &[&str] = &[
+    "Family Medicine",
+    "Internal Medicine",
+    "Pediatrics",
+    "Cardiology",
+    "Dermatology",
+    "Endocrinology",
+];

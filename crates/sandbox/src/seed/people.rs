@@ -55,7 +55,11 @@ fn ascii_slug(s: &str) -> String {
             }
         })
         .collect();
-    if out.is_empty() { "patient".into() } else { out }
+    if out.is_empty() {
+        "patient".into()
+    } else {
+        out
+    }
 }
 
 /// One typo in a name: a doubled or dropped letter, the way a hurried desk types it.
@@ -130,11 +134,21 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
     people.truncate(opts.patients);
     while people.len() < opts.patients {
         let c = pick_culture(rng);
-        let gender = if rng.random_bool(0.5) { Gender::Female } else if rng.random_bool(0.98) { Gender::Male } else { Gender::Other };
-        let given = if gender == Gender::Female { c.given_f } else { c.given_m }
-            .choose(rng)
-            .copied()
-            .unwrap_or("Alex");
+        let gender = if rng.random_bool(0.5) {
+            Gender::Female
+        } else if rng.random_bool(0.98) {
+            Gender::Male
+        } else {
+            Gender::Other
+        };
+        let given = if gender == Gender::Female {
+            c.given_f
+        } else {
+            c.given_m
+        }
+        .choose(rng)
+        .copied()
+        .unwrap_or("Alex");
         let family = c.family.choose(rng).copied().unwrap_or("Doe");
         let age_days = rng.random_range(200..(95 * 365));
         let dob = today - Duration::days(age_days);
@@ -143,13 +157,28 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
         let area = &loc.phone[..3];
         let phone = format!("{area}555{:04}", rng.random_range(0..10_000));
         let email = if rng.random_bool(0.8) {
-            Some(format!("{}.{}{}@example.com", ascii_slug(given), ascii_slug(family), rng.random_range(1..999)))
+            Some(format!(
+                "{}.{}{}@example.com",
+                ascii_slug(given),
+                ascii_slug(family),
+                rng.random_range(1..999)
+            ))
         } else {
             None
         };
         people.push(Person {
             given: given.into(),
-            middle: if rng.random_bool(0.2) { Some(["A.", "Marie", "J.", "Lee"].choose(rng).copied().unwrap_or("A.").into()) } else { None },
+            middle: if rng.random_bool(0.2) {
+                Some(
+                    ["A.", "Marie", "J.", "Lee"]
+                        .choose(rng)
+                        .copied()
+                        .unwrap_or("A.")
+                        .into(),
+                )
+            } else {
+                None
+            },
             family: family.into(),
             dob,
             phone,
@@ -159,7 +188,11 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
             mrn: String::new(),
             home_location: home,
             address: Address {
-                street: format!("{} {}", rng.random_range(1..2000), STREETS.choose(rng).copied().unwrap_or("Main St")),
+                street: format!(
+                    "{} {}",
+                    rng.random_range(1..2000),
+                    STREETS.choose(rng).copied().unwrap_or("Main St")
+                ),
                 city: loc.address.city.clone(),
                 state: loc.address.state.clone(),
                 zip: loc.address.zip.clone(),
@@ -175,6 +208,8 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
     build_vendor_records(world, today, rng);
 }
 
+// One pass per person keeps each person's vendor records side by side, which is the point.
+#[allow(clippy::too_many_lines)]
 fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     let now = Utc::now();
     let loc_ids: Vec<u32> = world.locations.iter().map(|l| l.id).collect();
@@ -182,18 +217,31 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     let mut nextech_id = 100_000u32;
     for (i, p) in world.people.clone().iter().enumerate() {
         // Story people (the first two) are always fully linked.
-        let roll: f64 = if i < 2 { 0.0 } else { rng.random_range(0.0..1.0) };
+        let roll: f64 = if i < 2 {
+            0.0
+        } else {
+            rng.random_range(0.0..1.0)
+        };
         let created = now - Duration::days(rng.random_range(30..2000));
         let home_loc = loc_ids[p.home_location % loc_ids.len()];
-        let provider = world.providers.iter().filter(|pr| pr.location == home_loc).map(|pr| pr.id).collect::<Vec<_>>();
+        let provider = world
+            .providers
+            .iter()
+            .filter(|pr| pr.location == home_loc)
+            .map(|pr| pr.id)
+            .collect::<Vec<_>>();
         let pcp = provider.choose(rng).copied();
 
         let in_cxone = roll < 0.97;
-        let in_nextech = roll < 0.95 || roll >= 0.97;
+        let in_nextech = !(0.95..0.97).contains(&roll);
         // 0.00-0.80 linked by MRN; 0.80-0.90 different numbers, match by name+dob+phone;
         // 0.90-0.95 near-duplicates in Nextech/NexHealth; 0.95-0.97 CXone/NexHealth only;
         // 0.97-1.00 new in the EHR, not yet known to CXone.
-        let cx_mrn = if roll < 0.80 || roll >= 0.90 { p.mrn.clone() } else { format!("L{:06}", rng.random_range(0..1_000_000)) };
+        let cx_mrn = if (0.80..0.90).contains(&roll) {
+            format!("L{:06}", rng.random_range(0..1_000_000))
+        } else {
+            p.mrn.clone()
+        };
         if in_cxone {
             world.cx_patients.push(CxPatient {
                 id: format!("pt-{}", 10_000 + i),
@@ -205,9 +253,17 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                 gender: p.gender,
                 email: p.email.clone(),
                 phone: e164(&p.phone),
-                alt_phone: if rng.random_bool(0.2) { Some(e164(&format!("917555{:04}", rng.random_range(0..10_000)))) } else { None },
+                alt_phone: if rng.random_bool(0.2) {
+                    Some(e164(&format!("917555{:04}", rng.random_range(0..10_000))))
+                } else {
+                    None
+                },
                 language: p.language.clone(),
-                tags: if rng.random_bool(0.3) { vec!["primary-care".into()] } else { Vec::new() },
+                tags: if rng.random_bool(0.3) {
+                    vec!["primary-care".into()]
+                } else {
+                    Vec::new()
+                },
                 created_at: created,
                 updated_at: created + Duration::days(rng.random_range(0..30)),
             });
@@ -216,13 +272,25 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
             let (first, last, dob) = if (0.90..0.95).contains(&roll) {
                 match rng.random_range(0..3) {
                     0 => (typo(&p.given, rng), p.family.clone(), p.dob),
-                    1 if p.gender == Gender::Female => (p.given.clone(), MAIDEN.choose(rng).copied().unwrap_or("Walsh").into(), p.dob),
-                    _ => (p.given.clone(), p.family.clone(), swap_day_month(p.dob).unwrap_or(p.dob)),
+                    1 if p.gender == Gender::Female => (
+                        p.given.clone(),
+                        MAIDEN.choose(rng).copied().unwrap_or("Walsh").into(),
+                        p.dob,
+                    ),
+                    _ => (
+                        p.given.clone(),
+                        p.family.clone(),
+                        swap_day_month(p.dob).unwrap_or(p.dob),
+                    ),
                 }
             } else {
                 (p.given.clone(), p.family.clone(), p.dob)
             };
-            let chart = if roll < 0.80 || roll >= 0.90 { p.mrn.clone() } else { format!("C{:06}", 500_000 + i) };
+            let chart = if (0.80..0.90).contains(&roll) {
+                format!("C{:06}", 500_000 + i)
+            } else {
+                p.mrn.clone()
+            };
             world.nextech_patients.push(NextechPatient {
                 patient_id: nextech_id,
                 person: i,
@@ -237,10 +305,10 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
             nextech_id += 1;
         }
         let mut locs = vec![home_loc];
-        if rng.random_bool(0.1) {
-            if let Some(other) = loc_ids.iter().find(|l| **l != home_loc) {
-                locs.push(*other);
-            }
+        if rng.random_bool(0.1)
+            && let Some(other) = loc_ids.iter().find(|l| **l != home_loc)
+        {
+            locs.push(*other);
         }
         world.nex_patients.push(NexPatient {
             id: nex_id,
@@ -252,7 +320,11 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
             dob: p.dob,
             phone: p.phone.clone(),
             gender: p.gender,
-            chart_id: if roll < 0.95 { Some(p.mrn.clone()) } else { None },
+            chart_id: if roll < 0.95 {
+                Some(p.mrn.clone())
+            } else {
+                None
+            },
             location_ids: locs,
             provider_id: pcp,
             language: p.language.clone(),
@@ -262,28 +334,32 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
         nex_id += 1;
         // A second NexHealth record for some near-duplicates: same person registered again
         // at another location, with day and month swapped.
-        if (0.90..0.92).contains(&roll) {
-            if let Some(swapped) = swap_day_month(p.dob) {
-                let other = loc_ids.iter().copied().find(|l| *l != home_loc).unwrap_or(home_loc);
-                world.nex_patients.push(NexPatient {
-                    id: nex_id,
-                    person: i,
-                    first: p.given.clone(),
-                    middle: None,
-                    last: p.family.clone(),
-                    email: None,
-                    dob: swapped,
-                    phone: p.phone.clone(),
-                    gender: p.gender,
-                    chart_id: None,
-                    location_ids: vec![other],
-                    provider_id: None,
-                    language: p.language.clone(),
-                    created_at: created + Duration::days(100),
-                    updated_at: created + Duration::days(100),
-                });
-                nex_id += 1;
-            }
+        if (0.90..0.92).contains(&roll)
+            && let Some(swapped) = swap_day_month(p.dob)
+        {
+            let other = loc_ids
+                .iter()
+                .copied()
+                .find(|l| *l != home_loc)
+                .unwrap_or(home_loc);
+            world.nex_patients.push(NexPatient {
+                id: nex_id,
+                person: i,
+                first: p.given.clone(),
+                middle: None,
+                last: p.family.clone(),
+                email: None,
+                dob: swapped,
+                phone: p.phone.clone(),
+                gender: p.gender,
+                chart_id: None,
+                location_ids: vec![other],
+                provider_id: None,
+                language: p.language.clone(),
+                created_at: created + Duration::days(100),
+                updated_at: created + Duration::days(100),
+            });
+            nex_id += 1;
         }
     }
     let _ = today;

@@ -25,10 +25,50 @@ struct Site {
 }
 
 const SITES: &[Site] = &[
-    Site { name: "Midtown", tz: chrono_tz::America::New_York, street: "350 5th Ave", city: "New York", state: "NY", zip: "10118", lat: 40.7484, lon: -73.9857, phone: "2125550100" },
-    Site { name: "Lincoln Park", tz: chrono_tz::America::Chicago, street: "2400 N Clark St", city: "Chicago", state: "IL", zip: "60614", lat: 41.9255, lon: -87.6401, phone: "3125550100" },
-    Site { name: "Brooklyn Heights", tz: chrono_tz::America::New_York, street: "75 Montague St", city: "Brooklyn", state: "NY", zip: "11201", lat: 40.6947, lon: -73.9946, phone: "7185550100" },
-    Site { name: "Evanston", tz: chrono_tz::America::Chicago, street: "1600 Sherman Ave", city: "Evanston", state: "IL", zip: "60201", lat: 42.0451, lon: -87.6877, phone: "8475550100" },
+    Site {
+        name: "Midtown",
+        tz: chrono_tz::America::New_York,
+        street: "350 5th Ave",
+        city: "New York",
+        state: "NY",
+        zip: "10118",
+        lat: 40.7484,
+        lon: -73.9857,
+        phone: "2125550100",
+    },
+    Site {
+        name: "Lincoln Park",
+        tz: chrono_tz::America::Chicago,
+        street: "2400 N Clark St",
+        city: "Chicago",
+        state: "IL",
+        zip: "60614",
+        lat: 41.9255,
+        lon: -87.6401,
+        phone: "3125550100",
+    },
+    Site {
+        name: "Brooklyn Heights",
+        tz: chrono_tz::America::New_York,
+        street: "75 Montague St",
+        city: "Brooklyn",
+        state: "NY",
+        zip: "11201",
+        lat: 40.6947,
+        lon: -73.9946,
+        phone: "7185550100",
+    },
+    Site {
+        name: "Evanston",
+        tz: chrono_tz::America::Chicago,
+        street: "1600 Sherman Ave",
+        city: "Evanston",
+        state: "IL",
+        zip: "60201",
+        lat: 42.0451,
+        lon: -87.6877,
+        phone: "8475550100",
+    },
 ];
 
 pub const TYPES: &[(&str, u32, &str)] = &[
@@ -67,7 +107,12 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
 
     for i in 0..opts.operatories.max(nloc) {
         let loc = loc_ids[i % nloc];
-        let n = world.operatories.iter().filter(|o| o.location_id == loc).count() + 1;
+        let n = world
+            .operatories
+            .iter()
+            .filter(|o| o.location_id == loc)
+            .count()
+            + 1;
         world.operatories.push(Operatory {
             id: 201 + u32::try_from(i).unwrap_or(0),
             name: format!("Exam Room {n}"),
@@ -89,7 +134,11 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
             designation: if i % 5 == 4 { "NP".into() } else { "MD".into() },
             specialty: SPECIALTIES[i % SPECIALTIES.len()].into(),
             npi: format!("1{:09}", rng.random_range(0..1_000_000_000u32)),
-            email: format!("{}.{}@frontdesk-demo.example", first.to_lowercase(), last.to_lowercase()),
+            email: format!(
+                "{}.{}@frontdesk-demo.example",
+                first.to_lowercase(),
+                last.to_lowercase()
+            ),
             location: loc_ids[i % nloc],
             // A third of providers (always the first, Dr. Lee) see patients over video too.
             telehealth: i % 3 == 0,
@@ -117,11 +166,33 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
 fn build_working_hours(world: &mut World, today: NaiveDate) {
     let created = Utc::now() - chrono::Duration::days(400);
     let mut next_id = 401;
-    let weekdays = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat];
+    let weekdays = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+    ];
     for loc in world.locations.clone() {
-        let provs: Vec<u32> = world.providers.iter().filter(|p| p.location == loc.id).map(|p| p.id).collect();
-        let ops: Vec<u32> = world.operatories.iter().filter(|o| o.location_id == loc.id).map(|o| o.id).collect();
-        let types: Vec<u32> = world.appointment_types.iter().filter(|t| t.location_id == loc.id).map(|t| t.id).collect();
+        let provs: Vec<u32> = world
+            .providers
+            .iter()
+            .filter(|p| p.location == loc.id)
+            .map(|p| p.id)
+            .collect();
+        let ops: Vec<u32> = world
+            .operatories
+            .iter()
+            .filter(|o| o.location_id == loc.id)
+            .map(|o| o.id)
+            .collect();
+        let types: Vec<u32> = world
+            .appointment_types
+            .iter()
+            .filter(|t| t.location_id == loc.id)
+            .map(|t| t.id)
+            .collect();
         if provs.is_empty() || ops.is_empty() {
             continue;
         }

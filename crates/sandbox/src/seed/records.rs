@@ -8,7 +8,13 @@ use rand::seq::IndexedRandom;
 
 use crate::world::{Encounter, World};
 
-const KINDS: &[&str] = &["Office Visit", "Annual Physical", "Follow-up", "Telehealth Visit", "Procedure"];
+const KINDS: &[&str] = &[
+    "Office Visit",
+    "Annual Physical",
+    "Follow-up",
+    "Telehealth Visit",
+    "Procedure",
+];
 
 pub fn build(world: &mut World, rng: &mut StdRng) {
     let now = Utc::now();
@@ -17,15 +23,24 @@ pub fn build(world: &mut World, rng: &mut StdRng) {
     for p in &world.nextech_patients {
         for _ in 0..rng.random_range(0..=3) {
             let provider = rng.random_range(0..nprov);
-            let date = now - Duration::days(rng.random_range(3..1000)) - Duration::minutes(rng.random_range(0..600));
-            let loc = world.providers.get(provider).and_then(|pr| world.location(pr.location)).map_or_else(String::new, |l| l.name.clone());
+            let date = now
+                - Duration::days(rng.random_range(3..1000))
+                - Duration::minutes(rng.random_range(0..600));
+            let loc = world
+                .providers
+                .get(provider)
+                .and_then(|pr| world.location(pr.location))
+                .map_or_else(String::new, |l| l.name.clone());
             world.encounters.push(Encounter {
                 id,
                 patient_id: p.patient_id,
                 provider,
                 date,
                 kind: KINDS.choose(rng).copied().unwrap_or("Office Visit").into(),
-                department: world.providers.get(provider).map_or_else(String::new, |pr| pr.specialty.clone()),
+                department: world
+                    .providers
+                    .get(provider)
+                    .map_or_else(String::new, |pr| pr.specialty.clone()),
                 location: loc,
                 locked: date < now - Duration::days(7),
             });

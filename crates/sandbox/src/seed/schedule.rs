@@ -13,7 +13,14 @@ use crate::options::SandboxOptions;
 use crate::slots::{applies_on, local_instant};
 use crate::world::{CxAppointment, Insertion, NexAppointment, World};
 
-const NOTES: &[&str] = &["Follow-up for blood pressure", "Medication review", "Knee pain", "Annual check", "Lab results discussion", "Flu symptoms"];
+const NOTES: &[&str] = &[
+    "Follow-up for blood pressure",
+    "Medication review",
+    "Knee pain",
+    "Annual check",
+    "Lab results discussion",
+    "Flu symptoms",
+];
 
 pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &mut StdRng) {
     let now = Utc::now();
@@ -29,10 +36,25 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
     for offset in -half..(i64::from(opts.days) - half) {
         let date = today + Duration::days(offset);
         for wh in whs.iter().filter(|w| applies_on(w, date)) {
-            let Some(loc) = world.location(wh.location_id).cloned() else { continue };
-            let types: Vec<_> = world.appointment_types.iter().filter(|t| t.location_id == loc.id).cloned().collect();
-            let Some(patients) = by_loc.get(&loc.id) else { continue };
-            let fill = if offset < 0 { 0.75 } else if offset == 0 { 0.7 } else { (0.65 - 0.015 * offset as f64).max(0.2) };
+            let Some(loc) = world.location(wh.location_id).cloned() else {
+                continue;
+            };
+            let types: Vec<_> = world
+                .appointment_types
+                .iter()
+                .filter(|t| t.location_id == loc.id)
+                .cloned()
+                .collect();
+            let Some(patients) = by_loc.get(&loc.id) else {
+                continue;
+            };
+            let fill = match offset.cmp(&0) {
+                std::cmp::Ordering::Less => 0.75,
+                std::cmp::Ordering::Equal => 0.7,
+                std::cmp::Ordering::Greater => {
+                    (0.65 - 0.015 * f64::from(i32::try_from(offset).unwrap_or(60))).max(0.2)
+                }
+            };
             let mut t = wh.begin;
             while t < wh.end {
                 let minutes = if rng.random_bool(0.25) { 60 } else { 30 };
@@ -41,8 +63,18 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
                     t += Duration::minutes(30);
                     continue;
                 }
-                let kind = types.iter().filter(|x| i64::from(x.minutes) == minutes).collect::<Vec<_>>().choose(rng).map(|x| x.id);
-                let (Some(start), Some(end)) = (local_instant(loc.tz, date, t), local_instant(loc.tz, date, end_t)) else { break };
+                let kind = types
+                    .iter()
+                    .filter(|x| i64::from(x.minutes) == minutes)
+                    .collect::<Vec<_>>()
+                    .choose(rng)
+                    .map(|x| x.id);
+                let (Some(start), Some(end)) = (
+                    local_instant(loc.tz, date, t),
+                    local_instant(loc.tz, date, end_t),
+                ) else {
+                    break;
+                };
                 let cancelled = rng.random_bool(0.04);
                 let created = start - Duration::days(rng.random_range(1..60));
                 world.nex_appointments.push(NexAppointment {
@@ -54,10 +86,18 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
                     appointment_type_id: kind,
                     start,
                     end,
-                    note: if rng.random_bool(0.5) { NOTES.choose(rng).map(|s| (*s).to_string()) } else { None },
+                    note: if rng.random_bool(0.5) {
+                        NOTES.choose(rng).map(|s| (*s).to_string())
+                    } else {
+                        None
+                    },
                     confirmed: start < now || rng.random_bool(0.5),
                     cancelled,
-                    cancelled_at: if cancelled { Some(created + Duration::hours(5)) } else { None },
+                    cancelled_at: if cancelled {
+                        Some(created + Duration::hours(5))
+                    } else {
+                        None
+                    },
                     unavailable: false,
                     insertion: Insertion::Synced,
                     foreign_id: Some(format!("{}", 70_000 + id)),
@@ -75,21 +115,45 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
 
 /// "Mr. Nguyen's Thursday 10:30 with Dr. Lee" from A-DAY-AT-THE-DESK.md.
 fn place_story_appointment(world: &mut World, today: NaiveDate, id: &mut u64) {
-    let Some(patient) = world.nex_patients.first().map(|p| p.id) else { return };
-    let Some(lee) = world.providers.first().cloned() else { return };
+    let Some(patient) = world.nex_patients.first().map(|p| p.id) else {
+        return;
+    };
+    let Some(lee) = world.providers.first().cloned() else {
+        return;
+    };
     let mut date = today + Duration::days(1);
     while date.weekday() != Weekday::Thu {
         date += Duration::days(1);
     }
-    let Some(wh) = world.working_hours.iter().find(|w| w.provider_id == lee.id && applies_on(w, date)).cloned() else { return };
-    let Some(loc) = world.location(wh.location_id).cloned() else { return };
+    let Some(wh) = world
+        .working_hours
+        .iter()
+        .find(|w| w.provider_id == lee.id && applies_on(w, date))
+        .cloned()
+    else {
+        return;
+    };
+    let Some(loc) = world.location(wh.location_id).cloned() else {
+        return;
+    };
     let (Some(start), Some(end)) = (
-        local_instant(loc.tz, date, NaiveTime::from_hms_opt(10, 30, 0).unwrap_or_default()),
-        local_instant(loc.tz, date, NaiveTime::from_hms_opt(11, 0, 0).unwrap_or_default()),
+        local_instant(
+            loc.tz,
+            date,
+            NaiveTime::from_hms_opt(10, 30, 0).unwrap_or_default(),
+        ),
+        local_instant(
+            loc.tz,
+            date,
+            NaiveTime::from_hms_opt(11, 0, 0).unwrap_or_default(),
+        ),
     ) else {
         return;
     };
-    world.nex_appointments.retain(|a| !(crate::slots::overlaps(a.start, a.end, start, end) && (a.provider_id == lee.id || a.operatory_id == wh.operatory_id)));
+    world.nex_appointments.retain(|a| {
+        !(crate::slots::overlaps(a.start, a.end, start, end)
+            && (a.provider_id == lee.id || a.operatory_id == wh.operatory_id))
+    });
     let now = Utc::now();
     world.nex_appointments.push(NexAppointment {
         id: *id,
@@ -97,7 +161,11 @@ fn place_story_appointment(world: &mut World, today: NaiveDate, id: &mut u64) {
         provider_id: lee.id,
         location_id: loc.id,
         operatory_id: wh.operatory_id,
-        appointment_type_id: world.appointment_types.iter().find(|t| t.location_id == loc.id && t.minutes == 30).map(|t| t.id),
+        appointment_type_id: world
+            .appointment_types
+            .iter()
+            .find(|t| t.location_id == loc.id && t.minutes == 30)
+            .map(|t| t.id),
         start,
         end,
         note: Some("Follow-up for blood pressure".into()),
@@ -115,19 +183,41 @@ fn place_story_appointment(world: &mut World, today: NaiveDate, id: &mut u64) {
 
 fn mirror_to_cxone(world: &mut World, rng: &mut StdRng) {
     let now = Utc::now();
-    let cx_by_person: HashMap<usize, String> = world.cx_patients.iter().map(|p| (p.person, p.id.clone())).collect();
-    let person_by_nex: HashMap<u32, usize> = world.nex_patients.iter().map(|p| (p.id, p.person)).collect();
+    let cx_by_person: HashMap<usize, String> = world
+        .cx_patients
+        .iter()
+        .map(|p| (p.person, p.id.clone()))
+        .collect();
+    let person_by_nex: HashMap<u32, usize> = world
+        .nex_patients
+        .iter()
+        .map(|p| (p.id, p.person))
+        .collect();
     let mut n = 50_000u64;
     let mut out = Vec::new();
     for a in &world.nex_appointments {
-        let Some(person) = a.patient_id.and_then(|p| person_by_nex.get(&p)) else { continue };
-        let Some(cx) = cx_by_person.get(person) else { continue };
-        let (Some(prov), Some(loc)) = (world.provider(a.provider_id), world.location(a.location_id)) else { continue };
+        let Some(person) = a.patient_id.and_then(|p| person_by_nex.get(&p)) else {
+            continue;
+        };
+        let Some(cx) = cx_by_person.get(person) else {
+            continue;
+        };
+        let (Some(prov), Some(loc)) =
+            (world.provider(a.provider_id), world.location(a.location_id))
+        else {
+            continue;
+        };
         let slug = a
             .appointment_type_id
             .and_then(|t| world.appointment_types.iter().find(|x| x.id == t))
             .map_or_else(|| "follow-up".to_string(), |t| t.slug.clone());
-        let status = if a.cancelled { "cancelled" } else if a.end < now { "completed" } else { "scheduled" };
+        let status = if a.cancelled {
+            "cancelled"
+        } else if a.end < now {
+            "completed"
+        } else {
+            "scheduled"
+        };
         let soon = a.start > now && a.start < now + Duration::days(2);
         out.push(CxAppointment {
             id: format!("appt-{n}"),
@@ -142,7 +232,15 @@ fn mirror_to_cxone(world: &mut World, rng: &mut StdRng) {
             created_at: a.created_at,
             updated_at: a.updated_at,
             reminder_sent: soon || a.start < now,
-            reminder_status: if soon || a.start < now { Some(if rng.random_bool(0.9) { "delivered".into() } else { "failed".into() }) } else { None },
+            reminder_status: if soon || a.start < now {
+                Some(if rng.random_bool(0.9) {
+                    "delivered".into()
+                } else {
+                    "failed".into()
+                })
+            } else {
+                None
+            },
         });
         n += 1;
     }

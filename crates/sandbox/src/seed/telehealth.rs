@@ -13,12 +13,27 @@ use serde_json::json;
 use crate::slots::local_instant;
 use crate::world::{World, ZoomPatient, ZoomVisit};
 
-const VISIT_TYPES: &[&str] = &["follow_up", "initial_consultation", "urgent_care", "mental_health", "specialist_consult"];
-const REASONS: &[&str] = &["Medication follow-up", "Lab results review", "Rash check", "Post-surgery checkup", "Anxiety follow-up", "Cold symptoms"];
+const VISIT_TYPES: &[&str] = &[
+    "follow_up",
+    "initial_consultation",
+    "urgent_care",
+    "mental_health",
+    "specialist_consult",
+];
+const REASONS: &[&str] = &[
+    "Medication follow-up",
+    "Lab results review",
+    "Rash check",
+    "Post-surgery checkup",
+    "Anxiety follow-up",
+    "Cold symptoms",
+];
 
 pub fn random_pwd(rng: &mut StdRng) -> String {
     const ALPHA: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    (0..10).map(|_| char::from(ALPHA[rng.random_range(0..ALPHA.len())])).collect()
+    (0..10)
+        .map(|_| char::from(ALPHA[rng.random_range(0..ALPHA.len())]))
+        .collect()
 }
 
 pub fn hipaa_settings() -> serde_json::Value {
@@ -41,12 +56,30 @@ pub fn status_at(start: DateTime<Utc>, minutes: u32, now: DateTime<Utc>) -> &'st
 
 pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     let now = Utc::now();
-    let tele: Vec<_> = world.providers.iter().filter(|p| p.telehealth).cloned().collect();
+    let tele: Vec<_> = world
+        .providers
+        .iter()
+        .filter(|p| p.telehealth)
+        .cloned()
+        .collect();
     let mut zoom_by_person: HashMap<usize, String> = HashMap::new();
     let mut visits = Vec::new();
     for (pi, prov) in tele.iter().enumerate() {
-        let Some(loc) = world.location(prov.location).cloned() else { continue };
-        let local_people: Vec<usize> = world.people.iter().enumerate().filter(|(_, p)| world.locations.get(p.home_location).is_some_and(|l| l.id == loc.id)).map(|(i, _)| i).collect();
+        let Some(loc) = world.location(prov.location).cloned() else {
+            continue;
+        };
+        let local_people: Vec<usize> = world
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                world
+                    .locations
+                    .get(p.home_location)
+                    .is_some_and(|l| l.id == loc.id)
+            })
+            .map(|(i, _)| i)
+            .collect();
         if local_people.is_empty() {
             continue;
         }
@@ -54,16 +87,21 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
             let date = today + Duration::days(offset);
             let mut times: Vec<NaiveTime> = Vec::new();
             if offset == 0 {
-                times.extend([(9, 15), (12, 30), (17, 15)].iter().filter_map(|(h, m)| NaiveTime::from_hms_opt(*h, *m, 0)));
+                times.extend(
+                    [(9, 15), (12, 30), (17, 15)]
+                        .iter()
+                        .filter_map(|(h, m)| NaiveTime::from_hms_opt(*h, *m, 0)),
+                );
                 if pi == 0 {
                     // One visit starting within minutes of the sandbox starting: the patient
                     // is already in the waiting room.
                     let local_now = now.with_timezone(&loc.tz);
                     let soon = local_now + Duration::minutes(8);
-                    if soon.date_naive() == today {
-                        if let Some(t) = NaiveTime::from_hms_opt(soon.hour(), soon.minute() / 5 * 5, 0) {
-                            times.push(t);
-                        }
+                    if soon.date_naive() == today
+                        && let Some(t) =
+                            NaiveTime::from_hms_opt(soon.hour(), soon.minute() / 5 * 5, 0)
+                    {
+                        times.push(t);
                     }
                 }
             } else {
@@ -74,9 +112,18 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                 }
             }
             for t in times {
-                let Some(start) = local_instant(loc.tz, date, t) else { continue };
-                let person = if offset == 0 && pi == 0 && t.hour() == 9 { 0 } else { local_people.choose(rng).copied().unwrap_or(0) };
-                let zid = zoom_by_person.entry(person).or_insert_with(|| format!("pat_{:08x}", rng.random::<u32>())).clone();
+                let Some(start) = local_instant(loc.tz, date, t) else {
+                    continue;
+                };
+                let person = if offset == 0 && pi == 0 && t.hour() == 9 {
+                    0
+                } else {
+                    local_people.choose(rng).copied().unwrap_or(0)
+                };
+                let zid = zoom_by_person
+                    .entry(person)
+                    .or_insert_with(|| format!("pat_{:08x}", rng.random::<u32>()))
+                    .clone();
                 let duration = if rng.random_bool(0.5) { 20 } else { 30 };
                 let mut status = status_at(start, duration, now);
                 if status == "completed" && rng.random_bool(0.05) {

@@ -52,7 +52,11 @@ impl std::fmt::Display for Vendor {
 
 /// The vendor's own error body for a status, used by faults and rate limits that sit in front
 /// of every route.
-pub fn error_response(vendor: Vendor, status: axum::http::StatusCode, message: &str) -> axum::response::Response {
+pub fn error_response(
+    vendor: Vendor,
+    status: axum::http::StatusCode,
+    message: &str,
+) -> axum::response::Response {
     match vendor {
         Vendor::Cxone => cxone::error::error(status, message, ""),
         Vendor::Zoom => zoom::error::generic(status, message),
@@ -76,7 +80,9 @@ pub fn parse_form(bytes: &[u8]) -> std::collections::HashMap<String, String> {
 }
 
 pub fn parse_instant(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&chrono::Utc))
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
 }
 
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
@@ -89,5 +95,9 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
 /// The digits of a phone number, without a leading North American `1`.
 pub fn phone_digits(s: &str) -> String {
     let d: String = s.chars().filter(char::is_ascii_digit).collect();
-    if d.len() == 11 && d.starts_with('1') { d[1..].to_string() } else { d }
+    if d.len() == 11 && d.starts_with('1') {
+        d[1..].to_string()
+    } else {
+        d
+    }
 }

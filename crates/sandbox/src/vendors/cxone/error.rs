@@ -20,7 +20,10 @@ pub fn code_for(status: StatusCode) -> &'static str {
 
 pub fn error(status: StatusCode, message: &str, details: &str) -> Response {
     let request_id = format!("req-{}", &random_token("")[..12]);
-    json(status, &json!({"error": {"code": code_for(status), "message": message, "details": details, "requestId": request_id}}))
+    json(
+        status,
+        &json!({"error": {"code": code_for(status), "message": message, "details": details, "requestId": request_id}}),
+    )
 }
 
 pub fn bad(message: &str, details: &str) -> Response {
@@ -28,5 +31,9 @@ pub fn bad(message: &str, details: &str) -> Response {
 }
 
 pub fn not_found(what: &str) -> Response {
-    error(StatusCode::NOT_FOUND, &format!("Resource not found: {what}"), "")
+    error(
+        StatusCode::NOT_FOUND,
+        &format!("Resource not found: {what}"),
+        "",
+    )
 }

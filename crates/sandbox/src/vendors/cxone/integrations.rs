@@ -21,18 +21,32 @@ use crate::state::{Shared, lock};
 use crate::vendors::{Vendor, parse_body, parse_date, parse_instant, phone_digits};
 
 fn str_field<'a>(body: &'a Value, field: &str) -> Option<&'a str> {
-    body.get(field).and_then(Value::as_str).filter(|v| !v.is_empty())
+    body.get(field)
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
 }
 
 fn required<'a>(body: &'a Value, field: &str) -> Result<&'a str, Response> {
-    str_field(body, field).ok_or_else(|| bad(&format!("Invalid parameter: {field}"), &format!("{field} is required")))
+    str_field(body, field).ok_or_else(|| {
+        bad(
+            &format!("Invalid parameter: {field}"),
+            &format!("{field} is required"),
+        )
+    })
 }
 
 fn is_e164(p: &str) -> bool {
-    p.starts_with('+') && p.len() >= 9 && p.len() <= 16 && p[1..].chars().all(|c| c.is_ascii_digit())
+    p.starts_with('+')
+        && p.len() >= 9
+        && p.len() <= 16
+        && p[1..].chars().all(|c| c.is_ascii_digit())
 }
 
-pub async fn callback(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+pub async fn callback(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad("Invalid request body", &e))?;
     let patient_id = required(&body, "patientId")?;
@@ -41,12 +55,23 @@ pub async fn callback(State(s): State<Arc<Shared>>, headers: HeaderMap, body: By
     }
     let phone = required(&body, "phoneNumber")?;
     if !is_e164(phone) {
-        return Err(bad("Invalid parameter: phoneNumber", "phoneNumber must be in E.164 format, e.g. +12025551234"));
+        return Err(bad(
+            "Invalid parameter: phoneNumber",
+            "phoneNumber must be in E.164 format, e.g. +12025551234",
+        ));
     }
-    let when = parse_instant(required(&body, "callbackTime")?).ok_or_else(|| bad("Invalid parameter: callbackTime", "callbackTime must be an ISO 8601 date-time"))?;
+    let when = parse_instant(required(&body, "callbackTime")?).ok_or_else(|| {
+        bad(
+            "Invalid parameter: callbackTime",
+            "callbackTime must be an ISO 8601 date-time",
+        )
+    })?;
     let priority = str_field(&body, "priority").unwrap_or("medium");
     if !["low", "medium", "high", "urgent"].contains(&priority) {
-        return Err(bad("Invalid parameter: priority", "priority must be one of low, medium, high, urgent"));
+        return Err(bad(
+            "Invalid parameter: priority",
+            "priority must be one of low, medium, high, urgent",
+        ));
     }
     let mut world = lock(&s.world);
     if !world.cx_patients.iter().any(|p| p.id == patient_id) {
@@ -70,15 +95,27 @@ pub async fn callback(State(s): State<Arc<Shared>>, headers: HeaderMap, body: By
     Ok(json(StatusCode::CREATED, &record))
 }
 
-pub async fn reminder(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+pub async fn reminder(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad("Invalid request body", &e))?;
     let appointment_id = required(&body, "appointmentId")?;
     let kind = required(&body, "reminderType")?;
     if !["sms", "email", "voice"].contains(&kind) {
-        return Err(bad("Invalid parameter: reminderType", "reminderType must be one of sms, email, voice"));
+        return Err(bad(
+            "Invalid parameter: reminderType",
+            "reminderType must be one of sms, email, voice",
+        ));
     }
-    let when = parse_instant(required(&body, "reminderTime")?).ok_or_else(|| bad("Invalid parameter: reminderTime", "reminderTime must be an ISO 8601 date-time"))?;
+    let when = parse_instant(required(&body, "reminderTime")?).ok_or_else(|| {
+        bad(
+            "Invalid parameter: reminderTime",
+            "reminderTime must be an ISO 8601 date-time",
+        )
+    })?;
     let mut world = lock(&s.world);
     if !world.cx_appointments.iter().any(|a| a.id == appointment_id) {
         return Err(not_found(&format!("appointment {appointment_id}")));
@@ -94,12 +131,20 @@ pub async fn reminder(State(s): State<Arc<Shared>>, headers: HeaderMap, body: By
     });
     let mut stored = record.clone();
     stored["message"] = body.get("message").cloned().unwrap_or(Value::Null);
-    stored["includeDirections"] = body.get("includeDirections").cloned().unwrap_or(Value::Null);
+    stored["includeDirections"] = body
+        .get("includeDirections")
+        .cloned()
+        .unwrap_or(Value::Null);
     world.cx_reminders.push(stored);
     Ok(json(StatusCode::CREATED, &record))
 }
 
-pub async fn contacts(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Result<Response, Response> {
+pub async fn contacts(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, Response> {
     require(&s, &headers, READ)?;
     if !valid_patient_id(&id) {
         return Err(bad_patient_id("patientId"));
@@ -108,27 +153,54 @@ pub async fn contacts(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id)
     let mut dates = [None, None];
     for (i, name) in ["startDate", "endDate"].iter().enumerate() {
         if let Some(v) = q.get(*name) {
-            dates[i] = Some(parse_date(v).ok_or_else(|| bad(&format!("Invalid parameter: {name}"), &format!("{name} must be in the format YYYY-MM-DD")))?);
+            dates[i] = Some(parse_date(v).ok_or_else(|| {
+                bad(
+                    &format!("Invalid parameter: {name}"),
+                    &format!("{name} must be in the format YYYY-MM-DD"),
+                )
+            })?);
         }
     }
-    if let Some(ch) = q.get("channel") {
-        if !["voice", "chat", "email", "sms"].contains(&ch.as_str()) {
-            return Err(bad("Invalid parameter: channel", "channel must be one of voice, chat, email, sms"));
-        }
+    if let Some(ch) = q.get("channel")
+        && !["voice", "chat", "email", "sms"].contains(&ch.as_str())
+    {
+        return Err(bad(
+            "Invalid parameter: channel",
+            "channel must be one of voice, chat, email, sms",
+        ));
     }
     let world = lock(&s.world);
-    let patient = world.cx_patients.iter().find(|p| p.id == id).ok_or_else(|| not_found(&format!("patient {id}")))?;
-    let anchor = world.today.map_or_else(Utc::now, |d| d.and_hms_opt(12, 0, 0).map_or_else(Utc::now, |t| t.and_utc()));
+    let patient = world
+        .cx_patients
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| not_found(&format!("patient {id}")))?;
+    let anchor = world.today.map_or_else(Utc::now, |d| {
+        d.and_hms_opt(12, 0, 0)
+            .map_or_else(Utc::now, |t| t.and_utc())
+    });
     let all: Vec<Value> = contact_history(world.seed, patient, anchor)
         .into_iter()
-        .filter(|c| q.get("channel").is_none_or(|ch| c["channel"] == ch.as_str()))
         .filter(|c| {
-            let day = c["startTime"].as_str().and_then(|t| parse_date(&t[..10.min(t.len())]));
-            dates[0].is_none_or(|d| day.is_some_and(|x| x >= d)) && dates[1].is_none_or(|d| day.is_some_and(|x| x <= d))
+            q.get("channel")
+                .is_none_or(|ch| c["channel"] == ch.as_str())
+        })
+        .filter(|c| {
+            let day = c["startTime"]
+                .as_str()
+                .and_then(|t| parse_date(&t[..10.min(t.len())]));
+            dates[0].is_none_or(|d| day.is_some_and(|x| x >= d))
+                && dates[1].is_none_or(|d| day.is_some_and(|x| x <= d))
         })
         .collect();
-    let page = truncate(offset_window(&all, offset, limit), s.faults.truncating(Vendor::Cxone));
-    Ok(json(StatusCode::OK, &json!({"total": all.len(), "offset": offset, "limit": limit, "data": page})))
+    let page = truncate(
+        offset_window(&all, offset, limit),
+        s.faults.truncating(Vendor::Cxone),
+    );
+    Ok(json(
+        StatusCode::OK,
+        &json!({"total": all.len(), "offset": offset, "limit": limit, "data": page}),
+    ))
 }
 
 fn templates() -> Value {
@@ -139,31 +211,52 @@ fn templates() -> Value {
     ])
 }
 
-pub async fn ivr_templates(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Result<Response, Response> {
+pub async fn ivr_templates(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Result<Response, Response> {
     require(&s, &headers, READ)?;
     Ok(json(StatusCode::OK, &json!({"data": templates()})))
 }
 
-pub async fn ivr_flow(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+pub async fn ivr_flow(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad("Invalid request body", &e))?;
     let name = required(&body, "name")?;
     let base = required(&body, "baseTemplateId")?;
-    if !templates().as_array().is_some_and(|t| t.iter().any(|x| x["id"] == base)) {
-        return Err(bad("Invalid parameter: baseTemplateId", &format!("unknown template {base}")));
+    if !templates()
+        .as_array()
+        .is_some_and(|t| t.iter().any(|x| x["id"] == base))
+    {
+        return Err(bad(
+            "Invalid parameter: baseTemplateId",
+            &format!("unknown template {base}"),
+        ));
     }
     if let Some(params) = body.get("parameters") {
         for key in ["workingHoursStart", "workingHoursEnd"] {
-            if let Some(v) = params.get(key).and_then(Value::as_str) {
-                if chrono::NaiveTime::parse_from_str(v, "%H:%M").is_err() {
-                    return Err(bad(&format!("Invalid parameter: parameters.{key}"), "times must be HH:MM"));
-                }
+            if let Some(v) = params.get(key).and_then(Value::as_str)
+                && chrono::NaiveTime::parse_from_str(v, "%H:%M").is_err()
+            {
+                return Err(bad(
+                    &format!("Invalid parameter: parameters.{key}"),
+                    "times must be HH:MM",
+                ));
             }
         }
-        if let Some(days) = params.get("holidayDates").and_then(Value::as_array) {
-            if days.iter().any(|d| d.as_str().and_then(parse_date).is_none()) {
-                return Err(bad("Invalid parameter: parameters.holidayDates", "dates must be YYYY-MM-DD"));
-            }
+        if let Some(days) = params.get("holidayDates").and_then(Value::as_array)
+            && days
+                .iter()
+                .any(|d| d.as_str().and_then(parse_date).is_none())
+        {
+            return Err(bad(
+                "Invalid parameter: parameters.holidayDates",
+                "dates must be YYYY-MM-DD",
+            ));
         }
     }
     let mut world = lock(&s.world);

@@ -18,21 +18,40 @@ use crate::state::Shared;
 
 pub const BASE: &str = "/healthcare/v1";
 
-pub fn router(shared: Arc<Shared>) -> Router<Arc<Shared>> {
-    let _ = shared;
+pub fn router() -> Router<Arc<Shared>> {
     let api = Router::new()
         .route("/patients", get(patients::search))
         .route("/patients/{id}", get(patients::show))
-        .route("/patients/{id}/appointments", get(appointments::for_patient))
+        .route(
+            "/patients/{id}/appointments",
+            get(appointments::for_patient),
+        )
         .route("/appointments", post(appointments::create))
-        .route("/integrations/cxone/callbacks", post(integrations::callback))
-        .route("/integrations/cxone/reminders", post(integrations::reminder))
-        .route("/integrations/cxone/patients/{id}/contacts", get(integrations::contacts))
-        .route("/integrations/cxone/ivr/templates", get(integrations::ivr_templates))
-        .route("/integrations/cxone/ivr/flows", post(integrations::ivr_flow))
+        .route(
+            "/integrations/cxone/callbacks",
+            post(integrations::callback),
+        )
+        .route(
+            "/integrations/cxone/reminders",
+            post(integrations::reminder),
+        )
+        .route(
+            "/integrations/cxone/patients/{id}/contacts",
+            get(integrations::contacts),
+        )
+        .route(
+            "/integrations/cxone/ivr/templates",
+            get(integrations::ivr_templates),
+        )
+        .route(
+            "/integrations/cxone/ivr/flows",
+            post(integrations::ivr_flow),
+        )
         .route("/webhooks", post(webhooks::register).get(webhooks::list))
         .route("/webhooks/{id}", delete(webhooks::remove));
-    Router::new().route("/oauth/token", post(auth::token)).nest(BASE, api)
+    Router::new()
+        .route("/oauth/token", post(auth::token))
+        .nest(BASE, api)
 }
 
 pub use appointments::appointment_json;

@@ -22,7 +22,11 @@ use crate::state::{Shared, lock};
 use crate::vendors::{Vendor, parse_body, parse_instant};
 use crate::world::{Insertion, NexAppointment};
 
-pub async fn list(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn list(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let loc = location(&s, &c, false)?;
     let foreign = c.get("foreign_id").map(str::to_string);
@@ -43,78 +47,145 @@ pub async fn list(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) ->
         .nex_appointments
         .iter()
         .filter(|a| loc.is_none_or(|l| a.location_id == l))
-        .filter(|a| foreign.as_ref().is_none_or(|f| a.foreign_id.as_ref() == Some(f)))
+        .filter(|a| {
+            foreign
+                .as_ref()
+                .is_none_or(|f| a.foreign_id.as_ref() == Some(f))
+        })
         .filter(|a| a.start >= start && a.start < end)
         .filter(|a| patients.is_empty() || a.patient_id.is_some_and(|p| patients.contains(&p)))
         .filter(|a| providers.is_empty() || providers.contains(&a.provider_id))
-        .filter(|a| operatories.is_empty() || a.operatory_id.is_some_and(|o| operatories.contains(&o)))
+        .filter(|a| {
+            operatories.is_empty() || a.operatory_id.is_some_and(|o| operatories.contains(&o))
+        })
         .filter(|a| cancelled.is_none_or(|cx| a.cancelled == cx))
         .filter(|a| type_id.is_none_or(|t| a.appointment_type_id == Some(t)))
         .collect();
     list.sort_by_key(|a| a.id);
-    let items = list.into_iter().map(|a| (a.id, entities::appointment(&w, a))).collect();
+    let items = list
+        .into_iter()
+        .map(|a| (a.id, entities::appointment(&w, a)))
+        .collect();
     drop(w);
     c.list(items, s.faults.truncating(Vendor::Nexhealth))
 }
 
-pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn show(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, true, VND)?;
     let id: u64 = id.parse().map_err(|_| c.bad("id is invalid"))?;
     let w = lock(&s.world);
-    let a = w.nex_appointments.iter().find(|a| a.id == id).ok_or_else(|| c.err(StatusCode::NOT_FOUND, &format!("Appointment {id} not found")))?;
-    Ok(c.ok(StatusCode::OK, entities::appointment(&w, a), Some(("count", json!(1)))))
+    let a = w
+        .nex_appointments
+        .iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| {
+            c.err(
+                StatusCode::NOT_FOUND,
+                &format!("Appointment {id} not found"),
+            )
+        })?;
+    Ok(c.ok(
+        StatusCode::OK,
+        entities::appointment(&w, a),
+        Some(("count", json!(1))),
+    ))
 }
 
 fn u32_field(c: &Ctx, appt: &Value, k: &str, required: bool) -> Result<Option<u32>, Response> {
     match appt.get(k) {
         None | Some(Value::Null) if !required => Ok(None),
         None | Some(Value::Null) => Err(c.bad(&format!("appt[{k}] is missing"))),
-        Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| c.bad(&format!("appt[{k}] is invalid"))),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .map(Some)
+            .ok_or_else(|| c.bad(&format!("appt[{k}] is invalid"))),
     }
 }
 
-pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: Bytes) -> Result<Response, Response> {
+pub async fn create(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
-    let Some(loc) = location(&s, &c, true)? else { return Err(c.bad("location_id is missing")) };
+    let Some(loc) = location(&s, &c, true)? else {
+        return Err(c.bad("location_id is missing"));
+    };
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
     let appt = body.get("appt").ok_or_else(|| c.bad("appt is missing"))?;
-    let unavailable = appt.get("unavailable").and_then(Value::as_bool).unwrap_or(false);
+    let unavailable = appt
+        .get("unavailable")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let patient_id = u32_field(&c, appt, "patient_id", !unavailable)?;
     let provider_id = u32_field(&c, appt, "provider_id", true)?.unwrap_or(0);
     let operatory_id = u32_field(&c, appt, "operatory_id", false)?;
     let type_id = u32_field(&c, appt, "appointment_type_id", false)?;
-    let start = appt.get("start_time").and_then(Value::as_str).ok_or_else(|| c.bad("appt[start_time] is missing"))?;
+    let start = appt
+        .get("start_time")
+        .and_then(Value::as_str)
+        .ok_or_else(|| c.bad("appt[start_time] is missing"))?;
     let start = parse_instant(start).ok_or_else(|| c.bad("appt[start_time] is invalid"))?;
-    let end = appt.get("end_time").and_then(Value::as_str).map(|e| parse_instant(e).ok_or_else(|| c.bad("appt[end_time] is invalid"))).transpose()?;
+    let end = appt
+        .get("end_time")
+        .and_then(Value::as_str)
+        .map(|e| parse_instant(e).ok_or_else(|| c.bad("appt[end_time] is invalid")))
+        .transpose()?;
     let mut w = lock(&s.world);
-    if let Some(p) = patient_id {
-        if !w.nex_patients.iter().any(|x| x.id == p) {
-            return Err(c.err(StatusCode::NOT_FOUND, &format!("Patient {p} not found")));
-        }
+    if let Some(p) = patient_id
+        && !w.nex_patients.iter().any(|x| x.id == p)
+    {
+        return Err(c.err(StatusCode::NOT_FOUND, &format!("Patient {p} not found")));
     }
     if w.provider(provider_id).is_none() {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Provider {provider_id} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Provider {provider_id} not found"),
+        ));
     }
-    if let Some(o) = operatory_id {
-        if !w.operatories.iter().any(|x| x.id == o && x.location_id == loc) {
-            return Err(c.bad(&format!("Operatory {o} does not belong to location {loc}")));
-        }
+    if let Some(o) = operatory_id
+        && !w
+            .operatories
+            .iter()
+            .any(|x| x.id == o && x.location_id == loc)
+    {
+        return Err(c.bad(&format!("Operatory {o} does not belong to location {loc}")));
     }
-    let minutes = type_id.and_then(|t| w.appointment_types.iter().find(|x| x.id == t)).map_or(30, |t| t.minutes);
-    if let Some(t) = type_id {
-        if !w.appointment_types.iter().any(|x| x.id == t) {
-            return Err(c.err(StatusCode::NOT_FOUND, &format!("Appointment type {t} not found")));
-        }
+    let minutes = type_id
+        .and_then(|t| w.appointment_types.iter().find(|x| x.id == t))
+        .map_or(30, |t| t.minutes);
+    if let Some(t) = type_id
+        && !w.appointment_types.iter().any(|x| x.id == t)
+    {
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Appointment type {t} not found"),
+        ));
     }
     let end = end.unwrap_or(start + Duration::minutes(i64::from(minutes)));
     if end <= start {
         return Err(c.bad("appt[end_time] must be after appt[start_time]"));
     }
     if is_taken(&w.nex_appointments, provider_id, operatory_id, start, end) {
-        return Err(c.bad("The requested time slot is not available: the provider or operatory is already booked"));
+        return Err(c.bad(
+            "The requested time slot is not available: the provider or operatory is already booked",
+        ));
     }
     let now = Utc::now();
-    let id = w.nex_appointments.iter().map(|a| a.id).max().unwrap_or(500_000) + 1;
+    let id = w
+        .nex_appointments
+        .iter()
+        .map(|a| a.id)
+        .max()
+        .unwrap_or(500_000)
+        + 1;
     let a = NexAppointment {
         id,
         patient_id,
@@ -137,9 +208,18 @@ pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, 
     w.nex_appointments.push(a.clone());
     let out = entities::appointment(&w, &a);
     drop(w);
-    emit(&s, "appointment_created", "appointment_created", json!({"appointment": out}));
+    emit(
+        &s,
+        "appointment_created",
+        "appointment_created",
+        &json!({"appointment": out}),
+    );
     spawn_insertion(s.clone(), id);
-    Ok(c.ok(StatusCode::CREATED, json!({"appt": out}), Some(("count", json!(1)))))
+    Ok(c.ok(
+        StatusCode::CREATED,
+        json!({"appt": out}),
+        Some(("count", json!(1))),
+    ))
 }
 
 /// After the configured delay, the EHR takes the booking (or refuses it).
@@ -148,8 +228,11 @@ pub fn spawn_insertion(s: Arc<Shared>, id: u64) {
         tokio::time::sleep(s.opts.timings.nexhealth_insertion).await;
         let mut w = lock(&s.world);
         let forced = w.nex_fail_next_insertion.take();
-        let random_fail = s.opts.nexhealth_insertion_failure_rate > 0.0 && rand::rng().random_bool(s.opts.nexhealth_insertion_failure_rate.clamp(0.0, 1.0));
-        let Some(a) = w.nex_appointments.iter_mut().find(|a| a.id == id) else { return };
+        let random_fail = s.opts.nexhealth_insertion_failure_rate > 0.0
+            && rand::rng().random_bool(s.opts.nexhealth_insertion_failure_rate.clamp(0.0, 1.0));
+        let Some(a) = w.nex_appointments.iter_mut().find(|a| a.id == id) else {
+            return;
+        };
         if a.insertion != Insertion::Pending {
             return;
         }
@@ -158,7 +241,9 @@ pub fn spawn_insertion(s: Arc<Shared>, id: u64) {
             a.insertion = Insertion::Failed(reason);
             true
         } else if random_fail {
-            a.insertion = Insertion::Failed("The EHR rejected the appointment: the operatory is closed at that time".into());
+            a.insertion = Insertion::Failed(
+                "The EHR rejected the appointment: the operatory is closed at that time".into(),
+            );
             true
         } else {
             a.insertion = Insertion::Inserted;
@@ -169,23 +254,49 @@ pub fn spawn_insertion(s: Arc<Shared>, id: u64) {
         let out = entities::appointment(&w, &a);
         drop(w);
         let (event_name, data) = match &a.insertion {
-            Insertion::Failed(reason) => ("appointment_insertion.failed", json!({"appointment": out, "error": [reason]})),
-            _ => ("appointment_insertion.complete", json!({"appointment": out})),
+            Insertion::Failed(reason) => (
+                "appointment_insertion.failed",
+                json!({"appointment": out, "error": [reason]}),
+            ),
+            _ => (
+                "appointment_insertion.complete",
+                json!({"appointment": out}),
+            ),
         };
         tracing::info!(appointment = id, failed, "nexhealth_insertion_settled");
-        emit(&s, "appointment_insertion", event_name, data);
+        emit(&s, "appointment_insertion", event_name, &data);
     });
 }
 
-pub async fn update(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn update(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let id: u64 = id.parse().map_err(|_| c.bad("id is invalid"))?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
     let appt = body.get("appt").ok_or_else(|| c.bad("appt is missing"))?;
     let mut w = lock(&s.world);
-    let idx = w.nex_appointments.iter().position(|a| a.id == id).ok_or_else(|| c.err(StatusCode::NOT_FOUND, &format!("Appointment {id} not found")))?;
+    let idx = w
+        .nex_appointments
+        .iter()
+        .position(|a| a.id == id)
+        .ok_or_else(|| {
+            c.err(
+                StatusCode::NOT_FOUND,
+                &format!("Appointment {id} not found"),
+            )
+        })?;
     let mut a = w.nex_appointments[idx].clone();
-    let time = |k: &str| appt.get(k).and_then(Value::as_str).map(|t| parse_instant(t).ok_or_else(|| c.bad(&format!("appt[{k}] is invalid")))).transpose();
+    let time = |k: &str| {
+        appt.get(k)
+            .and_then(Value::as_str)
+            .map(|t| parse_instant(t).ok_or_else(|| c.bad(&format!("appt[{k}] is invalid"))))
+            .transpose()
+    };
     let new_start = time("start_time")?;
     let new_end = time("end_time")?;
     let new_op = u32_field(&c, appt, "operatory_id", false)?;
@@ -199,7 +310,12 @@ pub async fn update(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, 
         if a.end <= a.start {
             return Err(c.bad("appt[end_time] must be after appt[start_time]"));
         }
-        let others: Vec<NexAppointment> = w.nex_appointments.iter().filter(|x| x.id != id).cloned().collect();
+        let others: Vec<NexAppointment> = w
+            .nex_appointments
+            .iter()
+            .filter(|x| x.id != id)
+            .cloned()
+            .collect();
         if is_taken(&others, a.provider_id, a.operatory_id, a.start, a.end) {
             return Err(c.bad("The requested time slot is not available: the provider or operatory is already booked"));
         }
@@ -220,6 +336,15 @@ pub async fn update(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, 
     w.nex_appointments[idx] = a.clone();
     let out = entities::appointment(&w, &a);
     drop(w);
-    emit(&s, "appointment_updated", "appointment_updated", json!({"appointment": out}));
-    Ok(c.ok(StatusCode::OK, json!({"appt": out}), Some(("count", json!(1)))))
+    emit(
+        &s,
+        "appointment_updated",
+        "appointment_updated",
+        &json!({"appointment": out}),
+    );
+    Ok(c.ok(
+        StatusCode::OK,
+        json!({"appt": out}),
+        Some(("count", json!(1))),
+    ))
 }

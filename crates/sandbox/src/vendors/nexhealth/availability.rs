@@ -21,8 +21,11 @@ use crate::vendors::{Vendor, parse_body, parse_date};
 use crate::world::{WorkingHour, World};
 
 fn slot_query(c: &Ctx, s: &Shared) -> Result<SlotQuery, Response> {
-    let start = c.get("start_date").ok_or_else(|| c.bad("start_date is missing"))?;
-    let start_date = parse_date(start).ok_or_else(|| c.bad("start_date is invalid (YYYY-MM-DD)"))?;
+    let start = c
+        .get("start_date")
+        .ok_or_else(|| c.bad("start_date is missing"))?;
+    let start_date =
+        parse_date(start).ok_or_else(|| c.bad("start_date is invalid (YYYY-MM-DD)"))?;
     let days = c.required_int("days")?;
     if !(1..=90).contains(&days) {
         return Err(c.bad("days must be between 1 and 90"));
@@ -48,15 +51,20 @@ fn slot_query(c: &Ctx, s: &Shared) -> Result<SlotQuery, Response> {
         slot_interval: c.int("slot_interval")?,
         not_before: Utc::now(),
     };
-    if c.generation == Gen::Current && q.provider_ids.is_empty() && q.appointment_type_id.is_none() {
+    if c.generation == Gen::Current && q.provider_ids.is_empty() && q.appointment_type_id.is_none()
+    {
         return Err(c.bad("at least one of pids[] or appointment_type_id must be provided"));
     }
     Ok(q)
 }
 
 fn local(w: &World, slot: &FreeSlot, t: chrono::DateTime<Utc>) -> String {
-    let tz = w.location(slot.location_id).map_or(chrono_tz::UTC, |l| l.tz);
-    t.with_timezone(&tz).format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    let tz = w
+        .location(slot.location_id)
+        .map_or(chrono_tz::UTC, |l| l.tz);
+    t.with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
 }
 
 fn grouped(w: &World, slots: &[FreeSlot], current: bool) -> Vec<Value> {
@@ -66,7 +74,10 @@ fn grouped(w: &World, slots: &[FreeSlot], current: bool) -> Vec<Value> {
         if current {
             v["end_time"] = json!(local(w, sl, sl.end));
         }
-        groups.entry((sl.location_id, sl.provider_id)).or_default().push(v);
+        groups
+            .entry((sl.location_id, sl.provider_id))
+            .or_default()
+            .push(v);
     }
     groups
         .into_iter()
@@ -78,7 +89,11 @@ fn grouped(w: &World, slots: &[FreeSlot], current: bool) -> Vec<Value> {
         .collect()
 }
 
-pub async fn available_slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn available_slots(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let q = slot_query(&c, &s)?;
     let w = lock(&s.world);
@@ -86,8 +101,17 @@ pub async fn available_slots(State(s): State<Arc<Shared>>, headers: HeaderMap, u
     let mut data = grouped(&w, &slots, true);
     if data.is_empty() {
         // Say when the next free day is, as the spec's `next_available_date` does.
-        let later = SlotQuery { start_date: q.start_date + Duration::days(i64::from(q.days)), days: 30, ..q.clone() };
-        let next = free_slots(&w, &later).first().map(|sl| sl.start.with_timezone(&w.location(sl.location_id).map_or(chrono_tz::UTC, |l| l.tz)).date_naive().to_string());
+        let later = SlotQuery {
+            start_date: q.start_date + Duration::days(i64::from(q.days)),
+            days: 30,
+            ..q.clone()
+        };
+        let next = free_slots(&w, &later).first().map(|sl| {
+            sl.start
+                .with_timezone(&w.location(sl.location_id).map_or(chrono_tz::UTC, |l| l.tz))
+                .date_naive()
+                .to_string()
+        });
         for lid in &q.location_ids {
             data.push(json!({"lid": lid, "pid": q.provider_ids.first(), "operatory_id": null, "slots": [], "next_available_date": next}));
         }
@@ -96,7 +120,11 @@ pub async fn available_slots(State(s): State<Arc<Shared>>, headers: HeaderMap, u
     Ok(c.ok(StatusCode::OK, json!(data), Some(("count", json!(n)))))
 }
 
-pub async fn appointment_slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn appointment_slots(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, true, json_ct())?;
     let q = slot_query(&c, &s)?;
     let w = lock(&s.world);
@@ -113,38 +141,90 @@ fn parse_hhmm(c: &Ctx, v: Option<&Value>, k: &str) -> Result<NaiveTime, Response
 }
 
 /// Builds a working hour from either body shape (`working_hour` or the older `availability`).
-fn hours_from(c: &Ctx, w: &World, body: &Value, location_id: u32, id: u32) -> Result<WorkingHour, Response> {
+fn hours_from(
+    c: &Ctx,
+    w: &World,
+    body: &Value,
+    location_id: u32,
+    id: u32,
+) -> Result<WorkingHour, Response> {
     let begin = parse_hhmm(c, body.get("begin_time"), "begin_time")?;
     let end = parse_hhmm(c, body.get("end_time"), "end_time")?;
     if end <= begin {
         return Err(c.bad("end_time must be after begin_time (HH:MM, 24-hour)"));
     }
-    let provider_id = body.get("provider_id").and_then(Value::as_u64).and_then(|p| u32::try_from(p).ok()).ok_or_else(|| c.bad("provider_id is missing"))?;
+    let provider_id = body
+        .get("provider_id")
+        .and_then(Value::as_u64)
+        .and_then(|p| u32::try_from(p).ok())
+        .ok_or_else(|| c.bad("provider_id is missing"))?;
     if w.provider(provider_id).is_none() {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Provider {provider_id} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Provider {provider_id} not found"),
+        ));
     }
-    let operatory_id = body.get("operatory_id").and_then(Value::as_u64).and_then(|o| u32::try_from(o).ok());
-    if let Some(o) = operatory_id {
-        if !w.operatories.iter().any(|x| x.id == o && x.location_id == location_id) {
-            return Err(c.bad(&format!("Operatory {o} does not belong to location {location_id}")));
-        }
+    let operatory_id = body
+        .get("operatory_id")
+        .and_then(Value::as_u64)
+        .and_then(|o| u32::try_from(o).ok());
+    if let Some(o) = operatory_id
+        && !w
+            .operatories
+            .iter()
+            .any(|x| x.id == o && x.location_id == location_id)
+    {
+        return Err(c.bad(&format!(
+            "Operatory {o} does not belong to location {location_id}"
+        )));
     }
     let days: Vec<chrono::Weekday> = match body.get("days").and_then(Value::as_array) {
         None => Vec::new(),
-        Some(a) => a.iter().map(|d| d.as_str().and_then(parse_weekday).ok_or_else(|| c.bad("days does not have a valid value"))).collect::<Result<_, _>>()?,
+        Some(a) => a
+            .iter()
+            .map(|d| {
+                d.as_str()
+                    .and_then(parse_weekday)
+                    .ok_or_else(|| c.bad("days does not have a valid value"))
+            })
+            .collect::<Result<_, _>>()?,
     };
-    let specific = body.get("specific_date").and_then(Value::as_str).map(|d| parse_date(d).ok_or_else(|| c.bad("specific_date is invalid"))).transpose()?;
+    let specific = body
+        .get("specific_date")
+        .and_then(Value::as_str)
+        .map(|d| parse_date(d).ok_or_else(|| c.bad("specific_date is invalid")))
+        .transpose()?;
     let custom = body.get("custom_recurrence").is_some_and(|v| !v.is_null());
-    let configured = usize::from(!days.is_empty()) + usize::from(specific.is_some()) + usize::from(custom);
+    let configured =
+        usize::from(!days.is_empty()) + usize::from(specific.is_some()) + usize::from(custom);
     if configured != 1 {
-        return Err(c.bad("exactly one of days, specific_date, or custom_recurrence must be configured"));
+        return Err(
+            c.bad("exactly one of days, specific_date, or custom_recurrence must be configured")
+        );
     }
     if custom {
-        return Err(c.bad("custom_recurrence is not supported by this sandbox; use days or specific_date"));
+        return Err(
+            c.bad("custom_recurrence is not supported by this sandbox; use days or specific_date")
+        );
     }
-    let types: Vec<u32> = body.get("appointment_type_ids").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_u64).filter_map(|t| u32::try_from(t).ok()).collect()).unwrap_or_default();
-    if let Some(t) = types.iter().find(|t| !w.appointment_types.iter().any(|x| x.id == **t)) {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Appointment type {t} not found")));
+    let types: Vec<u32> = body
+        .get("appointment_type_ids")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_u64)
+                .filter_map(|t| u32::try_from(t).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(t) = types
+        .iter()
+        .find(|t| !w.appointment_types.iter().any(|x| x.id == **t))
+    {
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Appointment type {t} not found"),
+        ));
     }
     Ok(WorkingHour {
         id,
@@ -162,31 +242,61 @@ fn hours_from(c: &Ctx, w: &World, body: &Value, location_id: u32, id: u32) -> Re
     })
 }
 
-async fn create(s: Arc<Shared>, headers: HeaderMap, uri: Uri, body: Bytes, wrapper: &str, version: Version) -> Result<Response, Response> {
-    let c = ctx(&s, &headers, &uri, version, true, json_ct())?;
-    let Some(loc) = location(&s, &c, true)? else { return Err(c.bad("location_id is missing")) };
-    let body = parse_body(&body).map_err(|e| c.bad(&e))?;
-    let inner = body.get(wrapper).ok_or_else(|| c.bad(&format!("{wrapper} is missing")))?;
+fn create(
+    s: &Arc<Shared>,
+    headers: &HeaderMap,
+    uri: &Uri,
+    body: &Bytes,
+    wrapper: &str,
+    version: Version,
+) -> Result<Response, Response> {
+    let c = ctx(s, headers, uri, version, true, json_ct())?;
+    let Some(loc) = location(s, &c, true)? else {
+        return Err(c.bad("location_id is missing"));
+    };
+    let body = parse_body(body).map_err(|e| c.bad(&e))?;
+    let inner = body
+        .get(wrapper)
+        .ok_or_else(|| c.bad(&format!("{wrapper} is missing")))?;
     let mut w = lock(&s.world);
     let id = w.working_hours.iter().map(|h| h.id).max().unwrap_or(400) + 1;
     let h = hours_from(&c, &w, inner, loc, id)?;
     w.working_hours.push(h.clone());
     let out = entities::working_hour(&w, &h, false);
-    let data = if wrapper == "availability" { json!({"availability": out}) } else { out };
+    let data = if wrapper == "availability" {
+        json!({"availability": out})
+    } else {
+        out
+    };
     Ok(c.ok(StatusCode::CREATED, data, Some(("count", json!(1)))))
 }
 
-pub async fn create_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: Bytes) -> Result<Response, Response> {
-    create(s, headers, uri, body, "working_hour", Version::Required).await
+pub async fn create_hours(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, Response> {
+    create(&s, &headers, &uri, &body, "working_hour", Version::Required)
 }
 
-pub async fn create_availability(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: Bytes) -> Result<Response, Response> {
-    create(s, headers, uri, body, "availability", Version::Optional).await
+pub async fn create_availability(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, Response> {
+    create(&s, &headers, &uri, &body, "availability", Version::Optional)
 }
 
-async fn list(s: Arc<Shared>, headers: HeaderMap, uri: Uri, version: Version) -> Result<Response, Response> {
-    let c = ctx(&s, &headers, &uri, version, true, json_ct())?;
-    let loc = location(&s, &c, version == Version::Required)?;
+fn list(
+    s: &Arc<Shared>,
+    headers: &HeaderMap,
+    uri: &Uri,
+    version: Version,
+) -> Result<Response, Response> {
+    let c = ctx(s, headers, uri, version, true, json_ct())?;
+    let loc = location(s, &c, version == Version::Required)?;
     let provider = c.int("provider_id")?;
     let operatory = c.int("operatory_id")?;
     let active = c.boolean("active")?.unwrap_or(true);
@@ -208,30 +318,63 @@ async fn list(s: Arc<Shared>, headers: HeaderMap, uri: Uri, version: Version) ->
     c.list(items, s.faults.truncating(Vendor::Nexhealth))
 }
 
-pub async fn list_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
-    list(s, headers, uri, Version::Required).await
+pub async fn list_hours(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
+    list(&s, &headers, &uri, Version::Required)
 }
 
-pub async fn list_availabilities(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
-    list(s, headers, uri, Version::Optional).await
+pub async fn list_availabilities(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
+    list(&s, &headers, &uri, Version::Optional)
 }
 
 fn find(c: &Ctx, w: &World, raw: &str) -> Result<usize, Response> {
     let id: u32 = raw.parse().map_err(|_| c.bad("id is invalid"))?;
-    w.working_hours.iter().position(|h| h.id == id).ok_or_else(|| c.err(StatusCode::NOT_FOUND, &format!("Working hour {id} not found")))
+    w.working_hours
+        .iter()
+        .position(|h| h.id == id)
+        .ok_or_else(|| {
+            c.err(
+                StatusCode::NOT_FOUND,
+                &format!("Working hour {id} not found"),
+            )
+        })
 }
 
-pub async fn show_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn show_hours(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let w = lock(&s.world);
     let i = find(&c, &w, &id)?;
-    Ok(c.ok(StatusCode::OK, entities::working_hour(&w, &w.working_hours[i], true), Some(("count", json!(1)))))
+    Ok(c.ok(
+        StatusCode::OK,
+        entities::working_hour(&w, &w.working_hours[i], true),
+        Some(("count", json!(1))),
+    ))
 }
 
-pub async fn update_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn update_hours(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
-    let patch = body.get("working_hour").ok_or_else(|| c.bad("working_hour is missing"))?;
+    let patch = body
+        .get("working_hour")
+        .ok_or_else(|| c.bad("working_hour is missing"))?;
     let mut w = lock(&s.world);
     let i = find(&c, &w, &id)?;
     let old = w.working_hours[i].clone();
@@ -247,12 +390,21 @@ pub async fn update_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri:
         merged["specific_date"] = Value::Null;
     }
     let h = hours_from(&c, &w, &merged, old.location_id, old.id)?;
-    w.working_hours[i] = WorkingHour { created_at: old.created_at, source: old.source, ..h };
+    w.working_hours[i] = WorkingHour {
+        created_at: old.created_at,
+        source: old.source,
+        ..h
+    };
     let out = entities::working_hour(&w, &w.working_hours[i], false);
     Ok(c.ok(StatusCode::OK, out, Some(("count", json!(1)))))
 }
 
-pub async fn delete_hours(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn delete_hours(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let mut w = lock(&s.world);
     let i = find(&c, &w, &id)?;

@@ -5,14 +5,21 @@ use chrono_tz::Tz;
 use serde_json::{Value, json};
 
 use crate::http::rfc3339_millis;
-use crate::world::{AppointmentType, Insertion, Location, NexAppointment, NexPatient, Operatory, Provider, WorkingHour, World};
+use crate::world::{
+    AppointmentType, Insertion, Location, NexAppointment, NexPatient, Operatory, Provider,
+    WorkingHour, World,
+};
 
 fn epoch() -> DateTime<Utc> {
     DateTime::from_timestamp(1_577_836_800, 0).unwrap_or_default()
 }
 
 pub fn tz_offset(tz: Tz) -> String {
-    let secs = Utc::now().with_timezone(&tz).offset().fix().local_minus_utc();
+    let secs = Utc::now()
+        .with_timezone(&tz)
+        .offset()
+        .fix()
+        .local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let m = secs.abs() / 60;
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
@@ -41,17 +48,23 @@ pub fn working_hour(w: &World, h: &WorkingHour, with_types: bool) -> Value {
     let mut v = json!({
         "id": h.id, "provider_id": h.provider_id, "location_id": h.location_id, "operatory_id": h.operatory_id,
         "begin_time": h.begin.format("%H:%M").to_string(), "end_time": h.end.format("%H:%M").to_string(),
-        "days": if h.specific_date.is_some() { Value::Null } else { json!(h.days.iter().map(weekday_name).collect::<Vec<_>>()) },
+        "days": if h.specific_date.is_some() { Value::Null } else { json!(h.days.iter().map(|d| weekday_name(*d)).collect::<Vec<_>>()) },
         "specific_date": h.specific_date.map(|d| d.to_string()),
         "custom_recurrence": null, "tz_offset": tz_offset(tz), "active": h.active, "source": h.source,
     });
     if with_types {
-        v["appointment_types"] = json!(w.appointment_types.iter().filter(|t| h.appointment_type_ids.contains(&t.id)).map(appointment_type).collect::<Vec<_>>());
+        v["appointment_types"] = json!(
+            w.appointment_types
+                .iter()
+                .filter(|t| h.appointment_type_ids.contains(&t.id))
+                .map(appointment_type)
+                .collect::<Vec<_>>()
+        );
     }
     v
 }
 
-pub fn weekday_name(d: &chrono::Weekday) -> &'static str {
+pub fn weekday_name(d: chrono::Weekday) -> &'static str {
     match d {
         chrono::Weekday::Mon => "Monday",
         chrono::Weekday::Tue => "Tuesday",
@@ -64,10 +77,18 @@ pub fn weekday_name(d: &chrono::Weekday) -> &'static str {
 }
 
 pub fn parse_weekday(s: &str) -> Option<chrono::Weekday> {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        .iter()
-        .position(|d| d.eq_ignore_ascii_case(s))
-        .and_then(|i| chrono::Weekday::try_from(u8::try_from(i).unwrap_or(7)).ok())
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .iter()
+    .position(|d| d.eq_ignore_ascii_case(s))
+    .and_then(|i| chrono::Weekday::try_from(u8::try_from(i).unwrap_or(7)).ok())
 }
 
 pub fn provider(w: &World, p: &Provider, include: &[&str]) -> Value {
@@ -79,10 +100,20 @@ pub fn provider(w: &World, p: &Provider, include: &[&str]) -> Value {
         "display_name": p.display(), "npi": p.npi, "tin": null, "state_license": null, "specialty_code": null,
     });
     if include.is_empty() || include.contains(&"locations") {
-        v["locations"] = json!(w.location(p.location).map(|l| vec![location(l, w.institution_id)]).unwrap_or_default());
+        v["locations"] = json!(
+            w.location(p.location)
+                .map(|l| vec![location(l, w.institution_id)])
+                .unwrap_or_default()
+        );
     }
     if include.contains(&"availabilities") {
-        v["availabilities"] = json!(w.working_hours.iter().filter(|h| h.provider_id == p.id).map(|h| working_hour(w, h, true)).collect::<Vec<_>>());
+        v["availabilities"] = json!(
+            w.working_hours
+                .iter()
+                .filter(|h| h.provider_id == p.id)
+                .map(|h| working_hour(w, h, true))
+                .collect::<Vec<_>>()
+        );
     }
     v
 }
@@ -94,7 +125,13 @@ pub fn operatory(w: &World, o: &Operatory, with_types: bool) -> Value {
         "display_name": o.name, "active": true, "bookable_online": true,
     });
     if with_types {
-        v["appointment_types"] = json!(w.appointment_types.iter().filter(|t| t.location_id == o.location_id).map(appointment_type).collect::<Vec<_>>());
+        v["appointment_types"] = json!(
+            w.appointment_types
+                .iter()
+                .filter(|t| t.location_id == o.location_id)
+                .map(appointment_type)
+                .collect::<Vec<_>>()
+        );
     }
     v
 }

@@ -10,7 +10,11 @@ use crate::http::{JSON, json_with};
 pub const VND: &str = "application/vnd.Nexhealth+json;version=2";
 
 pub fn error_ct(status: StatusCode, content_type: &'static str, message: &str) -> Response {
-    json_with(status, content_type, &json!({"code": false, "description": [], "error": [message]}))
+    json_with(
+        status,
+        content_type,
+        &json!({"code": false, "description": [], "error": [message]}),
+    )
 }
 
 pub fn error(status: StatusCode, message: &str) -> Response {

@@ -21,8 +21,7 @@ use axum::routing::{get, patch, post};
 
 use crate::state::Shared;
 
-
-pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
+pub fn router() -> Router<Arc<Shared>> {
     Router::new()
         .route("/authenticates", post(auth::authenticate))
         .route("/locations", get(directory::locations))
@@ -31,21 +30,53 @@ pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/providers/{id}", get(directory::provider))
         .route("/operatories", get(directory::operatories))
         .route("/operatories/{id}", get(directory::operatory))
-        .route("/appointment_types", get(directory::appointment_types).post(directory::create_appointment_type))
+        .route(
+            "/appointment_types",
+            get(directory::appointment_types).post(directory::create_appointment_type),
+        )
         .route("/appointment_types/{id}", get(directory::appointment_type))
         .route("/patients", get(patients::list).post(patients::create))
         .route("/patients/{id}", get(patients::show))
-        .route("/appointments", get(appointments::list).post(appointments::create))
-        .route("/appointments/{id}", get(appointments::show).patch(appointments::update))
+        .route(
+            "/appointments",
+            get(appointments::list).post(appointments::create),
+        )
+        .route(
+            "/appointments/{id}",
+            get(appointments::show).patch(appointments::update),
+        )
         .route("/available_slots", get(availability::available_slots))
         .route("/appointment_slots", get(availability::appointment_slots))
-        .route("/working_hours", get(availability::list_hours).post(availability::create_hours))
-        .route("/working_hours/{id}", get(availability::show_hours).patch(availability::update_hours).delete(availability::delete_hours))
-        .route("/availabilities", get(availability::list_availabilities).post(availability::create_availability))
-        .route("/webhook_endpoints", get(webhooks::list_endpoints).post(webhooks::create_endpoint))
-        .route("/webhook_endpoints/{id}", patch(webhooks::update_endpoint).delete(webhooks::delete_endpoint))
-        .route("/webhook_endpoints/{id}/webhook_subscriptions", get(webhooks::list_subscriptions).post(webhooks::create_subscription))
-        .route("/webhook_endpoints/{id}/webhook_subscriptions/{sub}", patch(webhooks::update_subscription).delete(webhooks::delete_subscription))
+        .route(
+            "/working_hours",
+            get(availability::list_hours).post(availability::create_hours),
+        )
+        .route(
+            "/working_hours/{id}",
+            get(availability::show_hours)
+                .patch(availability::update_hours)
+                .delete(availability::delete_hours),
+        )
+        .route(
+            "/availabilities",
+            get(availability::list_availabilities).post(availability::create_availability),
+        )
+        .route(
+            "/webhook_endpoints",
+            get(webhooks::list_endpoints).post(webhooks::create_endpoint),
+        )
+        .route(
+            "/webhook_endpoints/{id}",
+            patch(webhooks::update_endpoint).delete(webhooks::delete_endpoint),
+        )
+        .route(
+            "/webhook_endpoints/{id}/webhook_subscriptions",
+            get(webhooks::list_subscriptions).post(webhooks::create_subscription),
+        )
+        .route(
+            "/webhook_endpoints/{id}/webhook_subscriptions/{sub}",
+            patch(webhooks::update_subscription).delete(webhooks::delete_subscription),
+        )
 }
 
 pub use entities::{appointment as appointment_json, patient as patient_json};

@@ -21,8 +21,36 @@ use crate::vendors::{Vendor, parse_body};
 use crate::webhooks::hmac_sha256_hex;
 use crate::world::{NexSubscription, NexWebhookEndpoint};
 
-const RESOURCES: &[&str] = &["Adjustment", "AdjustmentType", "Appointment", "Charge", "Claim", "Document", "FeeSchedule", "FormResponse", "Message", "Onboarding", "Patient", "PatientInsuranceCoverage", "Payment", "PaymentType", "Procedure", "ProcedureCode", "SyncStatus", "TreatmentPlan"];
-const EVENTS: &[&str] = &["appointment_insertion", "appointment_created", "appointment_updated", "appointment_requested", "patient_created", "patient_updated", "sync_status_read_change", "sync_status_write_change"];
+const RESOURCES: &[&str] = &[
+    "Adjustment",
+    "AdjustmentType",
+    "Appointment",
+    "Charge",
+    "Claim",
+    "Document",
+    "FeeSchedule",
+    "FormResponse",
+    "Message",
+    "Onboarding",
+    "Patient",
+    "PatientInsuranceCoverage",
+    "Payment",
+    "PaymentType",
+    "Procedure",
+    "ProcedureCode",
+    "SyncStatus",
+    "TreatmentPlan",
+];
+const EVENTS: &[&str] = &[
+    "appointment_insertion",
+    "appointment_created",
+    "appointment_updated",
+    "appointment_requested",
+    "patient_created",
+    "patient_updated",
+    "sync_status_read_change",
+    "sync_status_write_change",
+];
 
 fn endpoint_json(e: &NexWebhookEndpoint) -> Value {
     json!({"id": e.id, "target_url": e.target_url, "secret_key": e.secret_key, "active": e.active, "created_at": rfc3339_millis(e.created_at), "updated_at": rfc3339_millis(e.updated_at)})
@@ -37,23 +65,39 @@ fn endpoint_id(c: &Ctx, raw: &str) -> Result<u32, Response> {
 }
 
 fn target(c: &Ctx, v: Option<&Value>) -> Result<String, Response> {
-    let url = v.and_then(Value::as_str).ok_or_else(|| c.bad("target_url is missing"))?;
+    let url = v
+        .and_then(Value::as_str)
+        .ok_or_else(|| c.bad("target_url is missing"))?;
     match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") => Ok(url.to_string()),
         _ => Err(c.bad("target_url is invalid")),
     }
 }
 
-pub async fn list_endpoints(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn list_endpoints(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, false, VND)?;
     let active = c.boolean("active")?;
     let w = lock(&s.world);
-    let data: Vec<Value> = w.nex_endpoints.iter().filter(|e| active.is_none_or(|a| e.active == a)).map(endpoint_json).collect();
+    let data: Vec<Value> = w
+        .nex_endpoints
+        .iter()
+        .filter(|e| active.is_none_or(|a| e.active == a))
+        .map(endpoint_json)
+        .collect();
     let n = data.len();
     Ok(c.ok(StatusCode::OK, json!(data), Some(("count", json!(n)))))
 }
 
-pub async fn create_endpoint(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: Bytes) -> Result<Response, Response> {
+pub async fn create_endpoint(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, false, VND)?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
     let url = target(&c, body.get("target_url"))?;
@@ -68,16 +112,38 @@ pub async fn create_endpoint(State(s): State<Arc<Shared>>, headers: HeaderMap, u
         updated_at: now,
     };
     w.nex_endpoints.push(e.clone());
-    Ok(c.ok(StatusCode::CREATED, endpoint_json(&e), Some(("count", json!(1)))))
+    Ok(c.ok(
+        StatusCode::CREATED,
+        endpoint_json(&e),
+        Some(("count", json!(1))),
+    ))
 }
 
-pub async fn update_endpoint(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn update_endpoint(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, false, VND)?;
     let id = endpoint_id(&c, &id)?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
-    let url = body.get("target_url").map(|v| target(&c, Some(v))).transpose()?;
+    let url = body
+        .get("target_url")
+        .map(|v| target(&c, Some(v)))
+        .transpose()?;
     let mut w = lock(&s.world);
-    let e = w.nex_endpoints.iter_mut().find(|e| e.id == id).ok_or_else(|| c.err(StatusCode::NOT_FOUND, &format!("Webhook endpoint {id} not found")))?;
+    let e = w
+        .nex_endpoints
+        .iter_mut()
+        .find(|e| e.id == id)
+        .ok_or_else(|| {
+            c.err(
+                StatusCode::NOT_FOUND,
+                &format!("Webhook endpoint {id} not found"),
+            )
+        })?;
     if let Some(u) = url {
         e.target_url = u;
     }
@@ -89,25 +155,41 @@ pub async fn update_endpoint(State(s): State<Arc<Shared>>, headers: HeaderMap, u
     Ok(c.ok(StatusCode::OK, out, Some(("count", json!(1)))))
 }
 
-pub async fn delete_endpoint(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn delete_endpoint(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Optional, false, VND)?;
     let id = endpoint_id(&c, &id)?;
     let mut w = lock(&s.world);
     let before = w.nex_endpoints.len();
     w.nex_endpoints.retain(|e| e.id != id);
     if before == w.nex_endpoints.len() {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Webhook endpoint {id} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Webhook endpoint {id} not found"),
+        ));
     }
     w.nex_subscriptions.retain(|x| x.endpoint_id != id);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-pub async fn list_subscriptions(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn list_subscriptions(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, false, json_ct())?;
     let id = endpoint_id(&c, &id)?;
     let w = lock(&s.world);
     if !w.nex_endpoints.iter().any(|e| e.id == id) {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Webhook endpoint {id} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Webhook endpoint {id} not found"),
+        ));
     }
     let data: Vec<Value> = w
         .nex_subscriptions
@@ -121,18 +203,34 @@ pub async fn list_subscriptions(State(s): State<Arc<Shared>>, headers: HeaderMap
     Ok(c.ok(StatusCode::OK, json!(data), Some(("count", json!(n)))))
 }
 
-pub async fn create_subscription(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn create_subscription(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let id = endpoint_id(&c, &id)?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
-    let resource = body.get("resource_type").and_then(Value::as_str).filter(|r| RESOURCES.contains(r)).ok_or_else(|| c.bad("resource_type is missing or does not have a valid value"))?;
-    let event = body.get("event").and_then(Value::as_str).ok_or_else(|| c.bad("event is missing"))?;
+    let resource = body
+        .get("resource_type")
+        .and_then(Value::as_str)
+        .filter(|r| RESOURCES.contains(r))
+        .ok_or_else(|| c.bad("resource_type is missing or does not have a valid value"))?;
+    let event = body
+        .get("event")
+        .and_then(Value::as_str)
+        .ok_or_else(|| c.bad("event is missing"))?;
     if !EVENTS.contains(&event) && !event.contains('_') {
         return Err(c.bad("event does not have a valid value"));
     }
     let mut w = lock(&s.world);
     if !w.nex_endpoints.iter().any(|e| e.id == id) {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Webhook endpoint {id} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Webhook endpoint {id} not found"),
+        ));
     }
     let now = Utc::now();
     let x = NexSubscription {
@@ -145,17 +243,38 @@ pub async fn create_subscription(State(s): State<Arc<Shared>>, headers: HeaderMa
         updated_at: now,
     };
     w.nex_subscriptions.push(x.clone());
-    Ok(c.ok(StatusCode::CREATED, subscription_json(w.institution_id, &x), Some(("count", json!(1)))))
+    Ok(c.ok(
+        StatusCode::CREATED,
+        subscription_json(w.institution_id, &x),
+        Some(("count", json!(1))),
+    ))
 }
 
-pub async fn update_subscription(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path((id, sub)): Path<(String, String)>, body: Bytes) -> Result<Response, Response> {
+pub async fn update_subscription(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path((id, sub)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, true, json_ct())?;
     let id = endpoint_id(&c, &id)?;
-    let sub: u32 = sub.parse().map_err(|_| c.bad("subscription_id is invalid"))?;
+    let sub: u32 = sub
+        .parse()
+        .map_err(|_| c.bad("subscription_id is invalid"))?;
     let body = parse_body(&body).map_err(|e| c.bad(&e))?;
     let mut w = lock(&s.world);
     let institution = w.institution_id;
-    let x = w.nex_subscriptions.iter_mut().find(|x| x.id == sub && x.endpoint_id == id).ok_or_else(|| c.err(StatusCode::NOT_FOUND, &format!("Webhook subscription {sub} not found")))?;
+    let x = w
+        .nex_subscriptions
+        .iter_mut()
+        .find(|x| x.id == sub && x.endpoint_id == id)
+        .ok_or_else(|| {
+            c.err(
+                StatusCode::NOT_FOUND,
+                &format!("Webhook subscription {sub} not found"),
+            )
+        })?;
     if let Some(a) = body.get("active").and_then(Value::as_bool) {
         x.active = a;
     }
@@ -164,27 +283,43 @@ pub async fn update_subscription(State(s): State<Arc<Shared>>, headers: HeaderMa
     Ok(c.ok(StatusCode::OK, out, Some(("count", json!(1)))))
 }
 
-pub async fn delete_subscription(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path((id, sub)): Path<(String, String)>) -> Result<Response, Response> {
+pub async fn delete_subscription(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path((id, sub)): Path<(String, String)>,
+) -> Result<Response, Response> {
     let c = ctx(&s, &headers, &uri, Version::Required, false, json_ct())?;
     let id = endpoint_id(&c, &id)?;
-    let sub: u32 = sub.parse().map_err(|_| c.bad("subscription_id is invalid"))?;
+    let sub: u32 = sub
+        .parse()
+        .map_err(|_| c.bad("subscription_id is invalid"))?;
     let mut w = lock(&s.world);
     let before = w.nex_subscriptions.len();
-    w.nex_subscriptions.retain(|x| !(x.id == sub && x.endpoint_id == id));
+    w.nex_subscriptions
+        .retain(|x| !(x.id == sub && x.endpoint_id == id));
     if before == w.nex_subscriptions.len() {
-        return Err(c.err(StatusCode::NOT_FOUND, &format!("Webhook subscription {sub} not found")));
+        return Err(c.err(
+            StatusCode::NOT_FOUND,
+            &format!("Webhook subscription {sub} not found"),
+        ));
     }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// Delivers `event_name` to every active endpoint subscribed to `event`.
-pub fn emit(s: &Shared, event: &str, event_name: &str, data: Value) {
+pub fn emit(s: &Shared, event: &str, event_name: &str, data: &Value) {
     let (targets, subdomain, institution) = {
         let w = lock(&s.world);
         let t: Vec<NexWebhookEndpoint> = w
             .nex_endpoints
             .iter()
-            .filter(|e| e.active && w.nex_subscriptions.iter().any(|x| x.active && x.endpoint_id == e.id && x.event == event))
+            .filter(|e| {
+                e.active
+                    && w.nex_subscriptions
+                        .iter()
+                        .any(|x| x.active && x.endpoint_id == e.id && x.event == event)
+            })
             .cloned()
             .collect();
         (t, w.subdomain.clone(), w.institution_id)
@@ -201,7 +336,14 @@ pub fn emit(s: &Shared, event: &str, event_name: &str, data: Value) {
             "data": data,
         });
         let body = serde_json::to_vec(&payload).unwrap_or_default();
-        let headers = vec![("x-nexhealth-signature".to_string(), hmac_sha256_hex(&e.secret_key, &body)), ("x-nexhealth-event".to_string(), event_name.to_string())];
-        s.webhooks.send(Vendor::Nexhealth, event_name, &e.target_url, body, headers);
+        let headers = vec![
+            (
+                "x-nexhealth-signature".to_string(),
+                hmac_sha256_hex(&e.secret_key, &body),
+            ),
+            ("x-nexhealth-event".to_string(), event_name.to_string()),
+        ];
+        s.webhooks
+            .send(Vendor::Nexhealth, event_name, &e.target_url, body, headers);
     }
 }

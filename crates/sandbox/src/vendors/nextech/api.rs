@@ -18,18 +18,45 @@ use crate::tokens::TokenError;
 use crate::vendors::Vendor;
 use crate::world::NextechPatient;
 
-const SECTIONS: &[&str] = &["reason", "history", "problems", "medications", "allergies", "vitals", "plan"];
+const SECTIONS: &[&str] = &[
+    "reason",
+    "history",
+    "problems",
+    "medications",
+    "allergies",
+    "vitals",
+    "plan",
+];
 
 fn guard(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     match s.tokens.check(Vendor::Nextech, bearer(headers).as_deref()) {
         Ok(_) => {}
-        Err(TokenError::Expired) => return Err(error(StatusCode::UNAUTHORIZED, "Authorization has been denied for this request. The access token has expired.")),
-        Err(_) => return Err(error(StatusCode::UNAUTHORIZED, "Authorization has been denied for this request.")),
+        Err(TokenError::Expired) => {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "Authorization has been denied for this request. The access token has expired.",
+            ));
+        }
+        Err(_) => {
+            return Err(error(
+                StatusCode::UNAUTHORIZED,
+                "Authorization has been denied for this request.",
+            ));
+        }
     }
-    match headers.get("x-nextech-practice-id").and_then(|v| v.to_str().ok()) {
-        None => Err(error(StatusCode::BAD_REQUEST, "The x-nextech-practice-id header is required.")),
+    match headers
+        .get("x-nextech-practice-id")
+        .and_then(|v| v.to_str().ok())
+    {
+        None => Err(error(
+            StatusCode::BAD_REQUEST,
+            "The x-nextech-practice-id header is required.",
+        )),
         Some(p) if p.eq_ignore_ascii_case(&s.creds.nextech_practice_id) => Ok(()),
-        Some(_) => Err(error(StatusCode::FORBIDDEN, "The user is not authorized for the requested practice.")),
+        Some(_) => Err(error(
+            StatusCode::FORBIDDEN,
+            "The user is not authorized for the requested practice.",
+        )),
     }
 }
 
@@ -47,16 +74,41 @@ fn patient_json(p: &NextechPatient) -> Value {
 }
 
 fn matches(p: &NextechPatient, tokens: &[String]) -> bool {
-    let name = format!("{} {} {}", p.first, p.middle.as_deref().unwrap_or(""), p.last).to_lowercase();
-    tokens.iter().all(|t| p.chart_number.eq_ignore_ascii_case(t) || name.contains(t.as_str()))
+    let name = format!(
+        "{} {} {}",
+        p.first,
+        p.middle.as_deref().unwrap_or(""),
+        p.last
+    )
+    .to_lowercase();
+    tokens
+        .iter()
+        .all(|t| p.chart_number.eq_ignore_ascii_case(t) || name.contains(t.as_str()))
 }
 
-pub async fn search(State(s): State<Arc<Shared>>, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> Result<Response, Response> {
+pub async fn search(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, Response> {
     guard(&s, &headers)?;
-    let term = q.get("term").map(|t| t.trim()).filter(|t| !t.is_empty()).ok_or_else(|| error(StatusCode::BAD_REQUEST, "The term parameter is required."))?;
-    let tokens: Vec<String> = term.split([' ', ',']).filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
+    let term = q
+        .get("term")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| error(StatusCode::BAD_REQUEST, "The term parameter is required."))?;
+    let tokens: Vec<String> = term
+        .split([' ', ','])
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     let world = lock(&s.world);
-    let found: Vec<Value> = world.nextech_patients.iter().filter(|p| matches(p, &tokens)).map(patient_json).collect();
+    let found: Vec<Value> = world
+        .nextech_patients
+        .iter()
+        .filter(|p| matches(p, &tokens))
+        .map(patient_json)
+        .collect();
     Ok(json(StatusCode::OK, &Value::Array(found)))
 }
 
@@ -72,23 +124,54 @@ fn parse_bound(s: &str) -> Option<DateTime<Utc>> {
         .map(|n| n.and_utc())
 }
 
-pub async fn encounters(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(patient): Path<String>, Query(q): Query<HashMap<String, String>>) -> Result<Response, Response> {
+pub async fn encounters(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(patient): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, Response> {
     guard(&s, &headers)?;
-    let id: u32 = patient.parse().map_err(|_| error(StatusCode::BAD_REQUEST, &format!("The value '{patient}' is not valid for patientId.")))?;
+    let id: u32 = patient.parse().map_err(|_| {
+        error(
+            StatusCode::BAD_REQUEST,
+            &format!("The value '{patient}' is not valid for patientId."),
+        )
+    })?;
     let bound = |k: &str| -> Result<Option<DateTime<Utc>>, Response> {
-        q.get(k).map(|v| parse_bound(v).ok_or_else(|| error(StatusCode::BAD_REQUEST, &format!("The value '{v}' is not valid for {k}.")))).transpose()
+        q.get(k)
+            .map(|v| {
+                parse_bound(v).ok_or_else(|| {
+                    error(
+                        StatusCode::BAD_REQUEST,
+                        &format!("The value '{v}' is not valid for {k}."),
+                    )
+                })
+            })
+            .transpose()
     };
     let start = bound("start")?;
-    let end = bound("end")?.map(|e| if e.time() == chrono::NaiveTime::MIN { e + chrono::Duration::days(1) } else { e });
-    let section = q.get("section").map(String::as_str);
-    if let Some(sec) = section {
-        if !SECTIONS.iter().any(|x| x.eq_ignore_ascii_case(sec)) {
-            return Err(error(StatusCode::BAD_REQUEST, &format!("Unknown section '{sec}'. See /encounters/categories.")));
+    let end = bound("end")?.map(|e| {
+        if e.time() == chrono::NaiveTime::MIN {
+            e + chrono::Duration::days(1)
+        } else {
+            e
         }
+    });
+    let section = q.get("section").map(String::as_str);
+    if let Some(sec) = section
+        && !SECTIONS.iter().any(|x| x.eq_ignore_ascii_case(sec))
+    {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            &format!("Unknown section '{sec}'. See /encounters/categories."),
+        ));
     }
     let world = lock(&s.world);
     if !world.nextech_patients.iter().any(|p| p.patient_id == id) {
-        return Err(error(StatusCode::NOT_FOUND, &format!("Patient {id} was not found.")));
+        return Err(error(
+            StatusCode::NOT_FOUND,
+            &format!("Patient {id} was not found."),
+        ));
     }
     let now = Utc::now();
     let mut list: Vec<&crate::world::Encounter> = world
@@ -123,7 +206,10 @@ pub async fn encounters(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(p
     Ok(json(StatusCode::OK, &Value::Array(out)))
 }
 
-pub async fn categories(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Result<Response, Response> {
+pub async fn categories(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Result<Response, Response> {
     guard(&s, &headers)?;
     Ok(json(StatusCode::OK, &json!(SECTIONS)))
 }

@@ -15,7 +15,7 @@ use crate::state::Shared;
 
 pub const BASE: &str = "/ehr/api";
 
-pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
+pub fn router() -> Router<Arc<Shared>> {
     let api = Router::new()
         .route("/search", get(api::search))
         .route("/encounters/categories", get(api::categories))

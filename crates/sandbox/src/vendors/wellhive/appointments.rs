@@ -60,18 +60,35 @@ pub fn appointment_json(a: &WhAppointment) -> Value {
     v
 }
 
-pub async fn search(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn search(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let ids = all(&q, "id");
     let patient = first(&q, "patientId").filter(|v| !v.is_empty());
     let referral = first(&q, "referralNumber").filter(|v| !v.is_empty());
     if ids.is_empty() && patient.is_none() && referral.is_none() {
-        return Err(bad("one of id, patientId, referralNumber, or nextToken is required"));
+        return Err(bad(
+            "one of id, patientId, referralNumber, or nextToken is required",
+        ));
     }
-    let on_or_after = first(&q, "onOrAfter").filter(|v| !v.is_empty()).map(|v| parse_instant(v).ok_or_else(|| bad("invalid value for field onOrAfter"))).transpose()?;
-    let states: Vec<String> = all(&q, "state").iter().flat_map(|s| s.split(',')).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-    if let Some(bad_state) = states.iter().find(|s| !["draft", "submitted", "completed"].contains(&s.as_str())) {
+    let on_or_after = first(&q, "onOrAfter")
+        .filter(|v| !v.is_empty())
+        .map(|v| parse_instant(v).ok_or_else(|| bad("invalid value for field onOrAfter")))
+        .transpose()?;
+    let states: Vec<String> = all(&q, "state")
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(bad_state) = states
+        .iter()
+        .find(|s| !["draft", "submitted", "completed"].contains(&s.as_str()))
+    {
         return Err(bad(&format!("invalid value for field state: {bad_state}")));
     }
     let w = lock(&s.world);
@@ -88,19 +105,37 @@ pub async fn search(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) 
     Ok(page(&s, &q, offset, "appointments", items))
 }
 
-pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+pub async fn create(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let patient = body.get("patientId").and_then(Value::as_str).filter(|p| !p.is_empty()).ok_or_else(|| bad("missing required field patientId"))?;
-    let referral = body.pointer("/referral/referralNumber").and_then(Value::as_str).map(str::to_string);
+    let patient = body
+        .get("patientId")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| bad("missing required field patientId"))?;
+    let referral = body
+        .pointer("/referral/referralNumber")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let mut w = lock(&s.world);
     if !w.people.iter().any(|p| p.mrn == patient) {
-        return Err(bad(&format!("invalid value for field patientId: {patient} is not in the Patient Index")));
+        return Err(bad(&format!(
+            "invalid value for field patientId: {patient} is not in the Patient Index"
+        )));
     }
-    if let Some(r) = &referral {
-        if !w.wh_referrals.iter().any(|x| &x.referral_number == r && x.patient_id == patient) {
-            return Err(bad(&format!("invalid value for field referral.referralNumber: {r} is not a referral of this patient")));
-        }
+    if let Some(r) = &referral
+        && !w
+            .wh_referrals
+            .iter()
+            .any(|x| &x.referral_number == r && x.patient_id == patient)
+    {
+        return Err(bad(&format!(
+            "invalid value for field referral.referralNumber: {r} is not a referral of this patient"
+        )));
     }
     let n = w.mint();
     let a = WhAppointment {
@@ -121,7 +156,12 @@ pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Byte
     Ok(json(StatusCode::OK, &appointment_json(&a)))
 }
 
-pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn show(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let q = crate::http::query_pairs(&uri);
     let latest = match first(&q, "retrieveLatestDetails") {
@@ -133,7 +173,11 @@ pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Pa
         quota(&s, "appointment-show-latest")?;
     }
     let w = lock(&s.world);
-    let a = w.wh_appointments.iter().find(|a| a.id == id).ok_or_else(|| not_found(&format!("no Appointment with ID {id}")))?;
+    let a = w
+        .wh_appointments
+        .iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| not_found(&format!("no Appointment with ID {id}")))?;
     let mut v = appointment_json(a);
     if latest && v.get("appointmentDetails").is_some() {
         v["appointmentDetails"]["isLatest"] = json!(true);
@@ -143,44 +187,106 @@ pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Pa
 }
 
 fn phone_of(w: &World, a: &WhAppointment) -> Option<String> {
-    a.provider_service_id.as_ref().and_then(|id| w.wh_services.iter().find(|x| &x.id == id)).map(|x| x.phone.clone())
+    a.provider_service_id
+        .as_ref()
+        .and_then(|id| w.wh_services.iter().find(|x| &x.id == id))
+        .map(|x| x.phone.clone())
 }
 
-pub async fn submit(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn submit(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let field = |k: &str| body.get(k).and_then(Value::as_str).filter(|v| !v.is_empty()).map(str::to_string);
-    let service_id = field("providerServiceId").ok_or_else(|| bad("missing required field providerServiceId"))?;
+    let field = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_str)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let service_id = field("providerServiceId")
+        .ok_or_else(|| bad("missing required field providerServiceId"))?;
     let network_id = field("networkId").ok_or_else(|| bad("missing required field networkId"))?;
-    let slot_ids: Vec<String> = body.get("slotIds").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+    let slot_ids: Vec<String> = body
+        .get("slotIds")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     if slot_ids.is_empty() {
         return Err(bad("missing required field slotIds (at least one)"));
     }
-    let payload_referral = body.pointer("/referral/referralNumber").and_then(Value::as_str).map(str::to_string);
+    let payload_referral = body
+        .pointer("/referral/referralNumber")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     quota(&s, "appointment-book")?;
     let mut w = lock(&s.world);
-    let idx = w.wh_appointments.iter().position(|a| a.id == id).ok_or_else(|| bad(&format!("invalid value for field appointmentId: no Appointment with ID {id}")))?;
+    let idx = w
+        .wh_appointments
+        .iter()
+        .position(|a| a.id == id)
+        .ok_or_else(|| {
+            bad(&format!(
+                "invalid value for field appointmentId: no Appointment with ID {id}"
+            ))
+        })?;
     if w.wh_appointments[idx].state != "draft" {
-        return Err(bad(&format!("the Appointment is {}; only a draft Appointment can be submitted", w.wh_appointments[idx].state)));
+        return Err(bad(&format!(
+            "the Appointment is {}; only a draft Appointment can be submitted",
+            w.wh_appointments[idx].state
+        )));
     }
-    let sv = w.wh_services.iter().find(|x| x.id == service_id).cloned().ok_or_else(|| bad(&format!("invalid value for field providerServiceId: {service_id}")))?;
+    let sv = w
+        .wh_services
+        .iter()
+        .find(|x| x.id == service_id)
+        .cloned()
+        .ok_or_else(|| {
+            bad(&format!(
+                "invalid value for field providerServiceId: {service_id}"
+            ))
+        })?;
     if !sv.active {
-        return Err(bad("the ProviderService is not active and cannot be scheduled"));
+        return Err(bad(
+            "the ProviderService is not active and cannot be scheduled",
+        ));
     }
     if !sv.network_ids.contains(&network_id) {
-        return Err(bad("invalid value for field networkId: the ProviderService is not in that Network"));
+        return Err(bad(
+            "invalid value for field networkId: the ProviderService is not in that Network",
+        ));
     }
     let referral = payload_referral.or_else(|| w.wh_appointments[idx].referral_number.clone());
-    if w.wh_networks.iter().any(|n| n.id == network_id && n.requires_referral) && referral.is_none() {
-        return Err(bad("the Network requires a referral: referral.referralNumber is required"));
+    if w.wh_networks
+        .iter()
+        .any(|n| n.id == network_id && n.requires_referral)
+        && referral.is_none()
+    {
+        return Err(bad(
+            "the Network requires a referral: referral.referralNumber is required",
+        ));
     }
     let mut start = None;
     for sid in &slot_ids {
-        let parsed = parse_slot_id(sid).filter(|(svc, ti, t)| *svc == sv.id && slot_exists(&sv, *ti, *t));
-        let (_, _, t) = parsed.ok_or_else(|| bad(&format!("invalid value for field slotIds: {sid}")))?;
+        let parsed =
+            parse_slot_id(sid).filter(|(svc, ti, t)| *svc == sv.id && slot_exists(&sv, *ti, *t));
+        let (_, _, t) =
+            parsed.ok_or_else(|| bad(&format!("invalid value for field slotIds: {sid}")))?;
         start = start.min(Some(t)).or(Some(t));
     }
-    let person = w.people.iter().find(|p| p.mrn == w.wh_appointments[idx].patient_id).cloned();
+    let person = w
+        .people
+        .iter()
+        .find(|p| p.mrn == w.wh_appointments[idx].patient_id)
+        .cloned();
     for f in &sv.required_fields {
         let have_in_index = match f.as_str() {
             "email" => person.as_ref().is_some_and(|p| p.email.is_some()),
@@ -190,8 +296,14 @@ pub async fn submit(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): 
             "birthdate" => "birthDate",
             other => other,
         };
-        if !have_in_index && body.pointer(&format!("/additionalPatientAttributes/{attr}")).is_none() {
-            return Err(bad(&format!("the ProviderService requires the patient's {f}; provide it in additionalPatientAttributes")));
+        if !have_in_index
+            && body
+                .pointer(&format!("/additionalPatientAttributes/{attr}"))
+                .is_none()
+        {
+            return Err(bad(&format!(
+                "the ProviderService requires the patient's {f}; provide it in additionalPatientAttributes"
+            )));
         }
     }
     let a = &mut w.wh_appointments[idx];
@@ -215,18 +327,28 @@ pub async fn submit(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): 
 fn settle_submit(s: &Shared, id: &str) {
     let mut w = lock(&s.world);
     let forced = w.wh_fail_next_submit.take();
-    let Some(idx) = w.wh_appointments.iter().position(|a| a.id == id) else { return };
+    let Some(idx) = w.wh_appointments.iter().position(|a| a.id == id) else {
+        return;
+    };
     let slots = w.wh_appointments[idx].slot_ids.clone();
     let taken = slots.iter().any(|sl| w.wh_taken_slots.contains(sl));
-    let too_far = w.wh_appointments[idx].start.is_some_and(|t| t > Utc::now() + Duration::days(120));
+    let too_far = w.wh_appointments[idx]
+        .start
+        .is_some_and(|t| t > Utc::now() + Duration::days(120));
     let phone = phone_of(&w, &w.wh_appointments[idx]);
     let (error, reason) = match forced {
         Some(code) => {
             let reason = format!("the ProviderService's system refused the booking ({code})");
             (Some(code), Some(reason))
         }
-        None if taken => (Some("conflict".to_string()), Some("the Slot is no longer available".to_string())),
-        None if too_far => (Some("too-far-in-the-future".to_string()), Some("the Slot is too far in the future to book".to_string())),
+        None if taken => (
+            Some("conflict".to_string()),
+            Some("the Slot is no longer available".to_string()),
+        ),
+        None if too_far => (
+            Some("too-far-in-the-future".to_string()),
+            Some("the Slot is too far in the future to book".to_string()),
+        ),
         None => (None, None),
     };
     let a = &mut w.wh_appointments[idx];
@@ -245,16 +367,35 @@ fn settle_submit(s: &Shared, id: &str) {
     tracing::info!(appointment = id, "wellhive_submit_settled");
 }
 
-pub async fn cancel(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn cancel(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let reason = body.get("cancelReasonId").and_then(Value::as_str).filter(|v| !v.is_empty()).ok_or_else(|| bad("missing required field cancelReasonId"))?;
+    let reason = body
+        .get("cancelReasonId")
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| bad("missing required field cancelReasonId"))?;
     let Some((rid, rname)) = CANCEL_REASONS.iter().find(|(r, _)| *r == reason) else {
-        return Err(bad(&format!("invalid value for field cancelReasonId: {reason}")));
+        return Err(bad(&format!(
+            "invalid value for field cancelReasonId: {reason}"
+        )));
     };
     quota(&s, "appointment-cancel")?;
     let mut w = lock(&s.world);
-    let a = w.wh_appointments.iter_mut().find(|a| a.id == id).ok_or_else(|| bad(&format!("invalid value for field appointmentId: no Appointment with ID {id}")))?;
+    let a = w
+        .wh_appointments
+        .iter_mut()
+        .find(|a| a.id == id)
+        .ok_or_else(|| {
+            bad(&format!(
+                "invalid value for field appointmentId: no Appointment with ID {id}"
+            ))
+        })?;
     if a.state == "draft" {
         return Err(bad("a draft Appointment has nothing to cancel"));
     }
@@ -278,12 +419,25 @@ pub async fn cancel(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): 
 fn settle_cancel(s: &Shared, id: &str, already: bool) {
     let mut w = lock(&s.world);
     let forced = w.wh_fail_next_cancel.take();
-    let Some(idx) = w.wh_appointments.iter().position(|a| a.id == id) else { return };
-    let too_late = w.wh_appointments[idx].start.is_some_and(|t| t < Utc::now() + Duration::hours(2));
+    let Some(idx) = w.wh_appointments.iter().position(|a| a.id == id) else {
+        return;
+    };
+    let too_late = w.wh_appointments[idx]
+        .start
+        .is_some_and(|t| t < Utc::now() + Duration::hours(2));
     let error = match forced {
-        Some(code) => Some((code.clone(), format!("the ProviderService's system refused the cancellation ({code})"))),
-        None if already => Some(("already-canceled".to_string(), "the Appointment is already cancelled".to_string())),
-        None if too_late => Some(("too-late-to-cancel".to_string(), "the Appointment starts too soon to cancel".to_string())),
+        Some(code) => Some((
+            code.clone(),
+            format!("the ProviderService's system refused the cancellation ({code})"),
+        )),
+        None if already => Some((
+            "already-canceled".to_string(),
+            "the Appointment is already cancelled".to_string(),
+        )),
+        None if too_late => Some((
+            "too-late-to-cancel".to_string(),
+            "the Appointment starts too soon to cancel".to_string(),
+        )),
         None => None,
     };
     let slots = w.wh_appointments[idx].slot_ids.clone();
@@ -303,12 +457,22 @@ fn settle_cancel(s: &Shared, id: &str, already: bool) {
     }
 }
 
-pub async fn cancel_reasons(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn cancel_reasons(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
     if !w.wh_appointments.iter().any(|a| a.id == id) {
         return Err(not_found(&format!("no Appointment with ID {id}")));
     }
-    let reasons: Vec<Value> = CANCEL_REASONS.iter().map(|(i, n)| json!({"id": i, "name": n})).collect();
-    Ok(json(StatusCode::OK, &json!({"cancelReasons": reasons, "count": reasons.len()})))
+    let reasons: Vec<Value> = CANCEL_REASONS
+        .iter()
+        .map(|(i, n)| json!({"id": i, "name": n}))
+        .collect();
+    Ok(json(
+        StatusCode::OK,
+        &json!({"cancelReasons": reasons, "count": reasons.len()}),
+    ))
 }

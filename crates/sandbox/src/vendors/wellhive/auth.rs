@@ -41,16 +41,32 @@ fn invalid_client(description: &str) -> Response {
 pub async fn token(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
     let f = parse_form(&body);
     if f.get("grant_type").map(String::as_str) != Some("client_credentials") {
-        return oauth(StatusCode::BAD_REQUEST, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+        return oauth(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "The authorization grant type is not supported by the authorization server.",
+        );
     }
     if f.get("scope").map(String::as_str) != Some("care-nav") {
-        return oauth(StatusCode::BAD_REQUEST, "invalid_scope", "The requested scope is invalid, unknown, or malformed.");
+        return oauth(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            "The requested scope is invalid, unknown, or malformed.",
+        );
     }
     if f.get("client_assertion_type").map(String::as_str) != Some(ASSERTION_TYPE) {
-        return oauth(StatusCode::BAD_REQUEST, "invalid_request", "The client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
+        return oauth(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.",
+        );
     }
     let Some(assertion) = f.get("client_assertion") else {
-        return oauth(StatusCode::BAD_REQUEST, "invalid_request", "The client_assertion is required.");
+        return oauth(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The client_assertion is required.",
+        );
     };
     let Ok(header) = decode_header(assertion) else {
         return invalid_client("The client_assertion is not a valid JWT.");
@@ -73,9 +89,15 @@ pub async fn token(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
             let why = match e.kind() {
                 ErrorKind::InvalidSignature => "The client_assertion signature is invalid.",
                 ErrorKind::ExpiredSignature => "The client_assertion token is expired.",
-                ErrorKind::InvalidAudience => "The audience claim for client_assertion must be the endpoint invoked for the request.",
-                ErrorKind::InvalidIssuer => "The issuer claim for client_assertion must be the client_id.",
-                ErrorKind::MissingRequiredClaim(_) => "The client_assertion is missing a required claim (aud, iss, sub, exp).",
+                ErrorKind::InvalidAudience => {
+                    "The audience claim for client_assertion must be the endpoint invoked for the request."
+                }
+                ErrorKind::InvalidIssuer => {
+                    "The issuer claim for client_assertion must be the client_id."
+                }
+                ErrorKind::MissingRequiredClaim(_) => {
+                    "The client_assertion is missing a required claim (aud, iss, sub, exp)."
+                }
                 _ => "The client_assertion is invalid.",
             };
             return invalid_client(why);
@@ -86,28 +108,48 @@ pub async fn token(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
     }
     let now = chrono::Utc::now().timestamp();
     if claims.exp > now + 3600 {
-        return invalid_client("The client_assertion token has an expiration too far into the future (at most one hour).");
+        return invalid_client(
+            "The client_assertion token has an expiration too far into the future (at most one hour).",
+        );
     }
     if let Some(jti) = &claims.jti {
         let mut seen = lock(&s.jti_seen);
         seen.retain(|_, exp| *exp > now);
         if seen.contains_key(jti) {
-            return invalid_client("The client_assertion token has already been used (jti replay).");
+            return invalid_client(
+                "The client_assertion token has already been used (jti replay).",
+            );
         }
         seen.insert(jti.clone(), claims.exp);
     }
     let expires_in = s.expires_in().min(900);
-    let lifetime = s.token_lifetime(Vendor::Wellhive).min(Duration::from_secs(expires_in));
-    let token = s.tokens.issue(Vendor::Wellhive, "wh.", vec!["care-nav".into()], lifetime);
-    json(StatusCode::OK, &json!({"token_type": "Bearer", "expires_in": expires_in, "access_token": token, "scope": "care-nav"}))
+    let lifetime = s
+        .token_lifetime(Vendor::Wellhive)
+        .min(Duration::from_secs(expires_in));
+    let token = s
+        .tokens
+        .issue(Vendor::Wellhive, "wh.", vec!["care-nav".into()], lifetime);
+    json(
+        StatusCode::OK,
+        &json!({"token_type": "Bearer", "expires_in": expires_in, "access_token": token, "scope": "care-nav"}),
+    )
 }
 
 pub fn require(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     match s.tokens.check(Vendor::Wellhive, bearer(headers).as_deref()) {
         Ok(_) => Ok(()),
-        Err(TokenError::Expired) => Err(error(StatusCode::UNAUTHORIZED, "the access token has expired")),
-        Err(TokenError::Missing) => Err(error(StatusCode::UNAUTHORIZED, "a bearer access token is required")),
-        Err(TokenError::Invalid) => Err(error(StatusCode::UNAUTHORIZED, "the access token is invalid")),
+        Err(TokenError::Expired) => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "the access token has expired",
+        )),
+        Err(TokenError::Missing) => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "a bearer access token is required",
+        )),
+        Err(TokenError::Invalid) => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "the access token is invalid",
+        )),
     }
 }
 
@@ -118,7 +160,10 @@ pub fn quota(s: &Shared, action: &str) -> Result<(), Response> {
     if v.allowed {
         return Ok(());
     }
-    let mut r = error(StatusCode::TOO_MANY_REQUESTS, &format!("utilization quota exceeded for {action}"));
+    let mut r = error(
+        StatusCode::TOO_MANY_REQUESTS,
+        &format!("utilization quota exceeded for {action}"),
+    );
     if let Ok(h) = axum::http::HeaderValue::from_str(&v.retry_after.to_string()) {
         r.headers_mut().insert("retry-after", h);
     }

@@ -29,7 +29,13 @@ pub fn effective(uri: &Uri) -> Result<(Vec<(String, String)>, usize), Response> 
     }
 }
 
-pub fn page(s: &Shared, q: &[(String, String)], offset: usize, key: &str, items: Vec<Value>) -> Response {
+pub fn page(
+    s: &Shared,
+    q: &[(String, String)],
+    offset: usize,
+    key: &str,
+    items: Vec<Value>,
+) -> Response {
     let size = s.opts.wellhive_page_size.max(1);
     let total = items.len();
     let slice: Vec<Value> = items.into_iter().skip(offset).take(size).collect();
@@ -42,8 +48,14 @@ pub fn page(s: &Shared, q: &[(String, String)], offset: usize, key: &str, items:
 }
 
 fn haversine_miles(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     3958.8 * 2.0 * h.sqrt().asin()
 }
 
@@ -69,7 +81,11 @@ pub fn service_json(w: &World, sv: &WhService) -> Value {
     })
 }
 
-pub async fn networks(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn networks(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let ids = all(&q, "id");
@@ -79,20 +95,38 @@ pub async fn networks(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
         .wh_networks
         .iter()
         .filter(|n| ids.is_empty() || ids.contains(&n.id.as_str()))
-        .filter(|n| name.as_ref().is_none_or(|x| n.name.to_lowercase().contains(x.as_str())))
+        .filter(|n| {
+            name.as_ref()
+                .is_none_or(|x| n.name.to_lowercase().contains(x.as_str()))
+        })
         .map(|n| json!({"id": n.id, "name": n.name, "requiresReferral": n.requires_referral}))
         .collect();
     Ok(page(&s, &q, offset, "networks", items))
 }
 
-pub async fn network(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn network(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let n = w.wh_networks.iter().find(|n| n.id == id).ok_or_else(|| not_found(&format!("no Network with ID {id}")))?;
-    Ok(json(StatusCode::OK, &json!({"id": n.id, "name": n.name, "requiresReferral": n.requires_referral})))
+    let n = w
+        .wh_networks
+        .iter()
+        .find(|n| n.id == id)
+        .ok_or_else(|| not_found(&format!("no Network with ID {id}")))?;
+    Ok(json(
+        StatusCode::OK,
+        &json!({"id": n.id, "name": n.name, "requiresReferral": n.requires_referral}),
+    ))
 }
 
-pub async fn organizations(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn organizations(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let name = first(&q, "name").map(str::to_lowercase);
@@ -101,43 +135,83 @@ pub async fn organizations(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
     let items = w
         .wh_organizations
         .iter()
-        .filter(|o| name.as_ref().is_none_or(|x| o.name.to_lowercase().contains(x.as_str())))
+        .filter(|o| {
+            name.as_ref()
+                .is_none_or(|x| o.name.to_lowercase().contains(x.as_str()))
+        })
         .filter(|o| nets.is_empty() || o.network_ids.iter().any(|n| nets.contains(&n.as_str())))
         .map(|o| json!({"name": o.name, "networkIds": o.network_ids}))
         .collect();
     Ok(page(&s, &q, offset, "providerOrganizations", items))
 }
 
-pub async fn specialties(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn specialties(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let ids = all(&q, "id");
     let w = lock(&s.world);
-    let items = w.wh_specialties.iter().filter(|x| ids.is_empty() || ids.contains(&x.id.as_str())).map(|x| json!({"id": x.id, "name": x.name})).collect();
+    let items = w
+        .wh_specialties
+        .iter()
+        .filter(|x| ids.is_empty() || ids.contains(&x.id.as_str()))
+        .map(|x| json!({"id": x.id, "name": x.name}))
+        .collect();
     Ok(page(&s, &q, offset, "specialties", items))
 }
 
-pub async fn specialty(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn specialty(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let x = w.wh_specialties.iter().find(|x| x.id == id).ok_or_else(|| not_found(&format!("no Specialty with ID {id}")))?;
+    let x = w
+        .wh_specialties
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or_else(|| not_found(&format!("no Specialty with ID {id}")))?;
     Ok(json(StatusCode::OK, &json!({"id": x.id, "name": x.name})))
 }
 
-pub async fn specialty_groups(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn specialty_groups(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let ids = all(&q, "id");
     let w = lock(&s.world);
-    let items = w.wh_specialty_groups.iter().filter(|x| ids.is_empty() || ids.contains(&x.id.as_str())).map(|x| json!({"id": x.id, "name": x.name, "specialtyIds": x.specialty_ids})).collect();
+    let items = w
+        .wh_specialty_groups
+        .iter()
+        .filter(|x| ids.is_empty() || ids.contains(&x.id.as_str()))
+        .map(|x| json!({"id": x.id, "name": x.name, "specialtyIds": x.specialty_ids}))
+        .collect();
     Ok(page(&s, &q, offset, "specialtyGroups", items))
 }
 
-pub async fn specialty_group(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn specialty_group(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let x = w.wh_specialty_groups.iter().find(|x| x.id == id).ok_or_else(|| not_found(&format!("no SpecialtyGroup with ID {id}")))?;
-    Ok(json(StatusCode::OK, &json!({"id": x.id, "name": x.name, "specialtyIds": x.specialty_ids})))
+    let x = w
+        .wh_specialty_groups
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or_else(|| not_found(&format!("no SpecialtyGroup with ID {id}")))?;
+    Ok(json(
+        StatusCode::OK,
+        &json!({"id": x.id, "name": x.name, "specialtyIds": x.specialty_ids}),
+    ))
 }
 
 fn parse_bool(q: &[(String, String)], k: &str) -> Result<Option<bool>, Response> {
@@ -149,15 +223,27 @@ fn parse_bool(q: &[(String, String)], k: &str) -> Result<Option<bool>, Response>
     }
 }
 
-pub async fn services(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn services(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let near = match first(&q, "nearLocation").filter(|v| !v.is_empty()) {
         None => None,
         Some(v) => {
-            let (a, b) = v.split_once(',').ok_or_else(|| bad("invalid value for field nearLocation: expected latitude,longitude"))?;
-            let lat: f64 = a.trim().parse().map_err(|_| bad("invalid value for field nearLocation"))?;
-            let lon: f64 = b.trim().parse().map_err(|_| bad("invalid value for field nearLocation"))?;
+            let (a, b) = v.split_once(',').ok_or_else(|| {
+                bad("invalid value for field nearLocation: expected latitude,longitude")
+            })?;
+            let lat: f64 = a
+                .trim()
+                .parse()
+                .map_err(|_| bad("invalid value for field nearLocation"))?;
+            let lon: f64 = b
+                .trim()
+                .parse()
+                .map_err(|_| bad("invalid value for field nearLocation"))?;
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                 return Err(bad("invalid value for field nearLocation: out of range"));
             }
@@ -170,7 +256,10 @@ pub async fn services(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
         }
     };
     let modes = all(&q, "visitMode");
-    if let Some(m) = modes.iter().find(|m| !["in-person", "phone", "virtual", "home-health"].contains(m)) {
+    if let Some(m) = modes
+        .iter()
+        .find(|m| !["in-person", "phone", "virtual", "home-health"].contains(m))
+    {
         return Err(bad(&format!("invalid value for field visitMode: {m}")));
     }
     let digital = first(&q, "digitalOrNot").unwrap_or("both");
@@ -183,7 +272,10 @@ pub async fn services(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
     let ids = all(&q, "id");
     let nets = all(&q, "networkId");
     let specs = all(&q, "specialtyId");
-    let orgs: Vec<String> = all(&q, "organizationName").iter().map(|o| o.to_lowercase()).collect();
+    let orgs: Vec<String> = all(&q, "organizationName")
+        .iter()
+        .map(|o| o.to_lowercase())
+        .collect();
     let text = first(&q, "searchText").map(str::to_lowercase);
     let w = lock(&s.world);
     let items = w
@@ -192,7 +284,9 @@ pub async fn services(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
         .filter(|sv| include_inactive || sv.active)
         .filter(|sv| ids.is_empty() || ids.contains(&sv.id.as_str()))
         .filter(|sv| nets.is_empty() || sv.network_ids.iter().any(|n| nets.contains(&n.as_str())))
-        .filter(|sv| specs.is_empty() || sv.specialty_ids.iter().any(|n| specs.contains(&n.as_str())))
+        .filter(|sv| {
+            specs.is_empty() || sv.specialty_ids.iter().any(|n| specs.contains(&n.as_str()))
+        })
         .filter(|sv| modes.is_empty() || modes.contains(&sv.visit_mode.as_str()))
         .filter(|sv| match digital {
             "digital" => sv.visit_mode == "virtual",
@@ -200,18 +294,43 @@ pub async fn services(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri
             _ => true,
         })
         .filter(|sv| self_sched.is_none_or(|b| !b || sv.self_schedulable))
-        .filter(|sv| orgs.is_empty() || w.wh_organizations.get(sv.organization).is_some_and(|o| orgs.contains(&o.name.to_lowercase())))
-        .filter(|sv| text.as_ref().is_none_or(|t| sv.name.to_lowercase().contains(t.as_str()) || w.wh_organizations.get(sv.organization).is_some_and(|o| o.name.to_lowercase().contains(t.as_str()))))
-        .filter(|sv| near.is_none_or(|(p, m)| sv.visit_mode == "virtual" || haversine_miles(p, (sv.address.lat, sv.address.lon)) <= m))
+        .filter(|sv| {
+            orgs.is_empty()
+                || w.wh_organizations
+                    .get(sv.organization)
+                    .is_some_and(|o| orgs.contains(&o.name.to_lowercase()))
+        })
+        .filter(|sv| {
+            text.as_ref().is_none_or(|t| {
+                sv.name.to_lowercase().contains(t.as_str())
+                    || w.wh_organizations
+                        .get(sv.organization)
+                        .is_some_and(|o| o.name.to_lowercase().contains(t.as_str()))
+            })
+        })
+        .filter(|sv| {
+            near.is_none_or(|(p, m)| {
+                sv.visit_mode == "virtual"
+                    || haversine_miles(p, (sv.address.lat, sv.address.lon)) <= m
+            })
+        })
         .map(|sv| service_json(&w, sv))
         .collect();
     Ok(page(&s, &q, offset, "providerServices", items))
 }
 
-pub async fn service(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn service(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let sv = w.wh_services.iter().find(|x| x.id == id).ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
+    let sv = w
+        .wh_services
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
     Ok(json(StatusCode::OK, &service_json(&w, sv)))
 }
 
@@ -230,44 +349,73 @@ pub fn parse_slot_id(id: &str) -> Option<(String, usize, DateTime<Utc>)> {
 
 /// Whether a slot exists in the service's schedule (weekday clinic hours, on the type's grid).
 pub fn slot_exists(sv: &WhService, type_index: usize, start: DateTime<Utc>) -> bool {
-    let Some(t) = sv.appointment_types.get(type_index) else { return false };
+    let Some(t) = sv.appointment_types.get(type_index) else {
+        return false;
+    };
     let local = start.with_timezone(&sv.timezone);
     let date = local.date_naive();
     if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
         return false;
     }
-    let (Some(open), Some(close)) = (local_instant(sv.timezone, date, sv.open), local_instant(sv.timezone, date, sv.close)) else { return false };
+    let (Some(open), Some(close)) = (
+        local_instant(sv.timezone, date, sv.open),
+        local_instant(sv.timezone, date, sv.close),
+    ) else {
+        return false;
+    };
     let step = i64::from(t.minutes);
-    start >= open && start + Duration::minutes(step) <= close && (start - open).num_minutes() % step == 0
+    start >= open
+        && start + Duration::minutes(step) <= close
+        && (start - open).num_minutes() % step == 0
 }
 
 fn slot_json(sv: &WhService, ti: usize, start: DateTime<Utc>) -> Value {
     json!({"id": slot_id(&sv.id, ti, start), "providerServiceId": sv.id, "appointmentTypeId": sv.appointment_types.get(ti).map(|t| t.id.clone()), "start": rfc3339(start), "remaining": 1})
 }
 
-pub async fn slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn slots(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let ids = all(&q, "id");
-    let bound = |k: &str| first(&q, k).filter(|v| !v.is_empty()).map(|v| parse_instant(v).ok_or_else(|| bad(&format!("invalid value for field {k}")))).transpose();
+    let bound = |k: &str| {
+        first(&q, k)
+            .filter(|v| !v.is_empty())
+            .map(|v| parse_instant(v).ok_or_else(|| bad(&format!("invalid value for field {k}"))))
+            .transpose()
+    };
     let from = bound("startOnOrAfter")?;
     let before = bound("startBefore")?;
     if ids.is_empty() && (from.is_none() || before.is_none()) {
-        return Err(bad("startOnOrAfter and startBefore are required unless id or nextToken is provided"));
+        return Err(bad(
+            "startOnOrAfter and startBefore are required unless id or nextToken is provided",
+        ));
     }
     quota(&s, "slot-search")?;
     let w = lock(&s.world);
-    let sv = w.wh_services.iter().find(|x| x.id == id).ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
+    let sv = w
+        .wh_services
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
     let type_filter = first(&q, "appointmentTypeId").filter(|v| !v.is_empty());
-    if let Some(t) = type_filter {
-        if !sv.appointment_types.iter().any(|x| x.id == t) {
-            return Err(bad(&format!("invalid value for field appointmentTypeId: {t} is not offered by this ProviderService")));
-        }
+    if let Some(t) = type_filter
+        && !sv.appointment_types.iter().any(|x| x.id == t)
+    {
+        return Err(bad(&format!(
+            "invalid value for field appointmentTypeId: {t} is not offered by this ProviderService"
+        )));
     }
     let now = Utc::now();
     let mut items = Vec::new();
     if ids.is_empty() {
-        let (Some(from), Some(before)) = (from, before) else { return Err(bad("startOnOrAfter and startBefore are required")) };
+        let (Some(from), Some(before)) = (from, before) else {
+            return Err(bad("startOnOrAfter and startBefore are required"));
+        };
         let before = before.min(from + Duration::days(62));
         for (ti, t) in sv.appointment_types.iter().enumerate() {
             if type_filter.is_some_and(|f| f != t.id) {
@@ -280,7 +428,11 @@ pub async fn slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, P
                 }
                 let mut t0 = open;
                 while slot_exists(sv, ti, t0) {
-                    if t0 >= from && t0 < before && t0 > now && !w.wh_taken_slots.contains(&slot_id(&sv.id, ti, t0)) {
+                    if t0 >= from
+                        && t0 < before
+                        && t0 > now
+                        && !w.wh_taken_slots.contains(&slot_id(&sv.id, ti, t0))
+                    {
                         items.push((t0, slot_json(sv, ti, t0)));
                     }
                     t0 += Duration::minutes(i64::from(t.minutes));
@@ -290,10 +442,12 @@ pub async fn slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, P
         }
     } else {
         for sid in &ids {
-            if let Some((svc, ti, start)) = parse_slot_id(sid) {
-                if svc == sv.id && slot_exists(sv, ti, start) && !w.wh_taken_slots.contains(*sid) {
-                    items.push((start, slot_json(sv, ti, start)));
-                }
+            if let Some((svc, ti, start)) = parse_slot_id(sid)
+                && svc == sv.id
+                && slot_exists(sv, ti, start)
+                && !w.wh_taken_slots.contains(*sid)
+            {
+                items.push((start, slot_json(sv, ti, start)));
             }
         }
     }
@@ -302,11 +456,20 @@ pub async fn slots(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, P
     Ok(page(&s, &q, offset, "slots", items))
 }
 
-pub async fn slot(State(s): State<Arc<Shared>>, headers: HeaderMap, Path((id, slot)): Path<(String, String)>) -> Result<Response, Response> {
+pub async fn slot(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path((id, slot)): Path<(String, String)>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let sv = w.wh_services.iter().find(|x| x.id == id).ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
-    let found = parse_slot_id(&slot).filter(|(svc, ti, start)| *svc == sv.id && slot_exists(sv, *ti, *start));
+    let sv = w
+        .wh_services
+        .iter()
+        .find(|x| x.id == id)
+        .ok_or_else(|| not_found(&format!("no ProviderService with ID {id}")))?;
+    let found = parse_slot_id(&slot)
+        .filter(|(svc, ti, start)| *svc == sv.id && slot_exists(sv, *ti, *start));
     let (_, ti, start) = found.ok_or_else(|| not_found(&format!("no Slot with ID {slot}")))?;
     let mut v = slot_json(sv, ti, start);
     if w.wh_taken_slots.contains(&slot) {
@@ -322,26 +485,43 @@ fn geo(v: Option<&Value>) -> Option<(f64, f64)> {
     ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
 }
 
-pub async fn drive_times(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+// Distances and times are small positive numbers; rounding them to integers is the point.
+#[allow(clippy::cast_possible_truncation)]
+pub async fn drive_times(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let origin = geo(body.get("origin")).ok_or_else(|| bad("invalid value for field origin: latitude and longitude are required"))?;
-    let dests = body.get("destinations").and_then(Value::as_object).filter(|d| !d.is_empty()).ok_or_else(|| bad("invalid value for field destinations: at least one is required"))?;
+    let origin = geo(body.get("origin")).ok_or_else(|| {
+        bad("invalid value for field origin: latitude and longitude are required")
+    })?;
+    let dests = body
+        .get("destinations")
+        .and_then(Value::as_object)
+        .filter(|d| !d.is_empty())
+        .ok_or_else(|| bad("invalid value for field destinations: at least one is required"))?;
     quota(&s, "drive-time")?;
     let mut out = Map::new();
     for (k, v) in dests {
-        let d = geo(Some(v)).ok_or_else(|| bad(&format!("invalid value for field destinations.{k}")))?;
+        let d = geo(Some(v))
+            .ok_or_else(|| bad(&format!("invalid value for field destinations.{k}")))?;
         let miles = haversine_miles(origin, d) * 1.3;
         // About 30 mph in town, a fifth slower with traffic.
         let secs = (miles / 30.0 * 3600.0).round();
-        out.insert(k.clone(), json!({
-            "latitude": d.0, "longitude": d.1,
-            "distanceInMiles": miles.round() as i64,
-            "driveTimeInSecondsWithoutTraffic": secs as i64,
-            "driveTimeInSecondsWithTraffic": (secs * 1.2).round() as i64,
-        }));
+        out.insert(
+            k.clone(),
+            json!({
+                "latitude": d.0, "longitude": d.1,
+                "distanceInMiles": miles.round() as i64,
+                "driveTimeInSecondsWithoutTraffic": secs as i64,
+                "driveTimeInSecondsWithTraffic": (secs * 1.2).round() as i64,
+            }),
+        );
     }
-    let mut result = json!({"origin": {"latitude": origin.0, "longitude": origin.1}, "destinations": out});
+    let mut result =
+        json!({"origin": {"latitude": origin.0, "longitude": origin.1}, "destinations": out});
     for k in ["appointmentId", "departAt", "arriveAt"] {
         if let Some(v) = body.get(k) {
             result[k] = v.clone();

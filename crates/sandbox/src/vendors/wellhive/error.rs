@@ -15,9 +15,15 @@ pub fn error(status: StatusCode, message: &str) -> Response {
         403 => json!({"name": "Forbidden", "message": message}),
         404 => json!({"name": "Not Found", "message": message}),
         429 => json!({"name": "Too Many Requests", "isTemporary": true, "message": message}),
-        504 => json!({"name": "Gateway Timeout", "isTemporary": true, "isTimeout": true, "message": message}),
-        500 => json!({"name": "Internal Server Error", "isFault": true, "isTemporary": true, "message": message}),
-        _ => json!({"name": status.canonical_reason().unwrap_or("Error"), "isFault": true, "isTemporary": true, "message": message}),
+        504 => {
+            json!({"name": "Gateway Timeout", "isTemporary": true, "isTimeout": true, "message": message})
+        }
+        500 => {
+            json!({"name": "Internal Server Error", "isFault": true, "isTemporary": true, "message": message})
+        }
+        _ => {
+            json!({"name": status.canonical_reason().unwrap_or("Error"), "isFault": true, "isTemporary": true, "message": message})
+        }
     };
     json(status, &body)
 }
@@ -31,5 +37,8 @@ pub fn not_found(message: &str) -> Response {
 }
 
 pub fn oauth(status: StatusCode, code: &str, description: &str) -> Response {
-    json(status, &json!({"error": code, "error_description": description}))
+    json(
+        status,
+        &json!({"error": code, "error_description": description}),
+    )
 }

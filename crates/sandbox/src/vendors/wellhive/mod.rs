@@ -23,13 +23,19 @@ use crate::state::Shared;
 pub const BASE: &str = "/care-navigation/v1";
 pub const TOKEN_PATH: &str = "/oauth2/default/v1/token";
 
-pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
+pub fn router() -> Router<Arc<Shared>> {
     let api = Router::new()
-        .route("/appointments", get(appointments::search).post(appointments::create))
+        .route(
+            "/appointments",
+            get(appointments::search).post(appointments::create),
+        )
         .route("/appointments/{id}", get(appointments::show))
         .route("/appointments/{id}/submit", post(appointments::submit))
         .route("/appointments/{id}/cancel", post(appointments::cancel))
-        .route("/appointments/{id}/cancel-reasons", get(appointments::cancel_reasons))
+        .route(
+            "/appointments/{id}/cancel-reasons",
+            get(appointments::cancel_reasons),
+        )
         .route("/drive-times", post(catalog::drive_times))
         .route("/networks", get(catalog::networks))
         .route("/networks/{id}", get(catalog::network))
@@ -44,7 +50,9 @@ pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/specialty-groups/{id}", get(catalog::specialty_group))
         .route("/referrals", get(referrals::search))
         .route("/referrals/{id}", get(referrals::show));
-    Router::new().route(TOKEN_PATH, post(auth::token)).nest(BASE, api)
+    Router::new()
+        .route(TOKEN_PATH, post(auth::token))
+        .nest(BASE, api)
 }
 
 /// Every WellHive answer, success or error, carries a trace id for support.

@@ -24,13 +24,19 @@ fn referral_json(r: &WhReferral) -> Value {
     })
 }
 
-pub async fn search(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) -> Result<Response, Response> {
+pub async fn search(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let (q, offset) = effective(&uri)?;
     let patient = first(&q, "patientId").filter(|v| !v.is_empty());
     let number = first(&q, "referralNumber").filter(|v| !v.is_empty());
     if patient.is_none() && number.is_none() {
-        return Err(bad("one of patientId, referralNumber, or nextToken is required"));
+        return Err(bad(
+            "one of patientId, referralNumber, or nextToken is required",
+        ));
     }
     let status = first(&q, "status").filter(|v| !v.is_empty());
     let w = lock(&s.world);
@@ -45,9 +51,17 @@ pub async fn search(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri) 
     Ok(page(&s, &q, offset, "referrals", items))
 }
 
-pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn show(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers)?;
     let w = lock(&s.world);
-    let r = w.wh_referrals.iter().find(|r| r.id == id).ok_or_else(|| not_found(&format!("no Referral with ID {id}")))?;
+    let r = w
+        .wh_referrals
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| not_found(&format!("no Referral with ID {id}")))?;
     Ok(json(StatusCode::OK, &referral_json(r)))
 }

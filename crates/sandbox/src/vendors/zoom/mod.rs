@@ -19,20 +19,43 @@ use axum::routing::{get, post};
 
 use crate::state::Shared;
 
-pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
+pub fn router() -> Router<Arc<Shared>> {
     let api = Router::new()
-        .route("/healthcare/visits", post(healthcare::create).get(healthcare::list))
-        .route("/healthcare/visits/{id}", get(healthcare::show).patch(healthcare::update).delete(healthcare::cancel))
+        .route(
+            "/healthcare/visits",
+            post(healthcare::create).get(healthcare::list),
+        )
+        .route(
+            "/healthcare/visits/{id}",
+            get(healthcare::show)
+                .patch(healthcare::update)
+                .delete(healthcare::cancel),
+        )
         .route("/healthcare/patients", post(patients::create))
-        .route("/healthcare/patients/{id}", get(patients::show).patch(patients::update))
+        .route(
+            "/healthcare/patients/{id}",
+            get(patients::show).patch(patients::update),
+        )
         .route("/healthcare/patients/{id}/invite", post(patients::invite))
         .route("/healthcare/waiting_room", get(healthcare::waiting_room))
-        .route("/healthcare/waiting_room/{id}/admit", post(healthcare::admit))
-        .route("/healthcare/waiting_room/{id}/notify", post(healthcare::notify))
+        .route(
+            "/healthcare/waiting_room/{id}/admit",
+            post(healthcare::admit),
+        )
+        .route(
+            "/healthcare/waiting_room/{id}/notify",
+            post(healthcare::notify),
+        )
         .route("/healthcare/providers", get(patients::providers))
-        .route("/healthcare/providers/{id}/availability", get(patients::availability).patch(patients::set_availability))
+        .route(
+            "/healthcare/providers/{id}/availability",
+            get(patients::availability).patch(patients::set_availability),
+        )
         .route("/users/{user}/meetings", post(meetings::create))
-        .route("/meetings/{id}", get(meetings::show).delete(meetings::remove));
+        .route(
+            "/meetings/{id}",
+            get(meetings::show).delete(meetings::remove),
+        );
     Router::new()
         .route("/oauth/token", post(auth::token))
         .route("/j/{id}", get(join_page))
@@ -41,11 +64,17 @@ pub fn router(_shared: Arc<Shared>) -> Router<Arc<Shared>> {
 }
 
 async fn join_page(Path(id): Path<String>) -> Html<String> {
-    Html(format!("<!doctype html><title>Sandbox Zoom</title><h1>Sandbox video visit {}</h1><p>Joined as patient. This page stands in for the Zoom client.</p>", html_escape(&id)))
+    Html(format!(
+        "<!doctype html><title>Sandbox Zoom</title><h1>Sandbox video visit {}</h1><p>Joined as patient. This page stands in for the Zoom client.</p>",
+        html_escape(&id)
+    ))
 }
 
 async fn start_page(Path(id): Path<String>) -> Html<String> {
-    Html(format!("<!doctype html><title>Sandbox Zoom</title><h1>Sandbox video visit {}</h1><p>Started as host. This page stands in for the Zoom client.</p>", html_escape(&id)))
+    Html(format!(
+        "<!doctype html><title>Sandbox Zoom</title><h1>Sandbox video visit {}</h1><p>Started as host. This page stands in for the Zoom client.</p>",
+        html_escape(&id)
+    ))
 }
 
 fn html_escape(s: &str) -> String {

@@ -53,7 +53,10 @@ fn apply(p: &mut ZoomPatient, body: &Value) -> Result<(), Response> {
         p.phone = Some(v);
     }
     if let Some(v) = s("date_of_birth") {
-        p.dob = Some(parse_date(&v).ok_or_else(|| bad("date_of_birth must be a date in yyyy-MM-dd format."))?);
+        p.dob = Some(
+            parse_date(&v)
+                .ok_or_else(|| bad("date_of_birth must be a date in yyyy-MM-dd format."))?,
+        );
     }
     if let Some(v) = s("preferred_language") {
         p.language = v;
@@ -61,11 +64,19 @@ fn apply(p: &mut ZoomPatient, body: &Value) -> Result<(), Response> {
     Ok(())
 }
 
-pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Result<Response, Response> {
+pub async fn create(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
     for k in ["first_name", "last_name"] {
-        if body.get(k).and_then(Value::as_str).is_none_or(str::is_empty) {
+        if body
+            .get(k)
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        {
             return Err(bad(&format!("{k} is required.")));
         }
     }
@@ -88,18 +99,35 @@ pub async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Byte
     Ok(json(StatusCode::CREATED, &patient_json(&world, &p)))
 }
 
-pub async fn show(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn show(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers, READ)?;
     let world = lock(&s.world);
-    let p = world.zoom_patients.iter().find(|p| p.id == id).ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
+    let p = world
+        .zoom_patients
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
     Ok(json(StatusCode::OK, &patient_json(&world, p)))
 }
 
-pub async fn update(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn update(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
     let mut world = lock(&s.world);
-    let idx = world.zoom_patients.iter().position(|p| p.id == id).ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
+    let idx = world
+        .zoom_patients
+        .iter()
+        .position(|p| p.id == id)
+        .ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
     let mut p = world.zoom_patients[idx].clone();
     apply(&mut p, &body)?;
     p.updated_at = Utc::now();
@@ -107,33 +135,70 @@ pub async fn update(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): 
     Ok(json(StatusCode::OK, &patient_json(&world, &p)))
 }
 
-pub async fn invite(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+pub async fn invite(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let visit_id = body.get("visit_id").and_then(Value::as_str).ok_or_else(|| bad("visit_id is required."))?;
-    let channels: Vec<String> = body.get("channels").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_else(|| vec!["email".into()]);
+    let visit_id = body
+        .get("visit_id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad("visit_id is required."))?;
+    let channels: Vec<String> = body.get("channels").and_then(Value::as_array).map_or_else(
+        || vec!["email".into()],
+        |a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        },
+    );
     if channels.is_empty() || channels.iter().any(|c| c != "email" && c != "sms") {
         return Err(bad("channels must contain email and/or sms."));
     }
     let world = lock(&s.world);
-    let p = world.zoom_patients.iter().find(|p| p.id == id).ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
-    if !world.zoom_visits.iter().any(|v| v.id == visit_id && v.patient_id == id) {
-        return Err(not_found(3001, &format!("Visit {visit_id} is not found for patient {id}.")));
+    let p = world
+        .zoom_patients
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| not_found(1001, &format!("Patient {id} not found.")))?;
+    if !world
+        .zoom_visits
+        .iter()
+        .any(|v| v.id == visit_id && v.patient_id == id)
+    {
+        return Err(not_found(
+            3001,
+            &format!("Visit {visit_id} is not found for patient {id}."),
+        ));
     }
     if channels.iter().any(|c| c == "sms") && p.phone.is_none() {
-        return Err(bad("The patient has no phone number for an SMS invitation."));
+        return Err(bad(
+            "The patient has no phone number for an SMS invitation.",
+        ));
     }
     if channels.iter().any(|c| c == "email") && p.email.is_none() {
-        return Err(bad("The patient has no email address for an email invitation."));
+        return Err(bad(
+            "The patient has no email address for an email invitation.",
+        ));
     }
-    Ok(json(StatusCode::CREATED, &json!({
-        "invite_id": format!("inv_{:08x}", rand::rng().random::<u32>()),
-        "patient_id": id, "visit_id": visit_id, "channels": channels,
-        "message": body.get("message").cloned().unwrap_or(Value::Null), "status": "sent", "sent_at": rfc3339(Utc::now()),
-    })))
+    Ok(json(
+        StatusCode::CREATED,
+        &json!({
+            "invite_id": format!("inv_{:08x}", rand::rng().random::<u32>()),
+            "patient_id": id, "visit_id": visit_id, "channels": channels,
+            "message": body.get("message").cloned().unwrap_or(Value::Null), "status": "sent", "sent_at": rfc3339(Utc::now()),
+        }),
+    ))
 }
 
-pub async fn providers(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Result<Response, Response> {
+pub async fn providers(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Result<Response, Response> {
     require(&s, &headers, READ)?;
     let world = lock(&s.world);
     let list: Vec<Value> = world
@@ -149,31 +214,72 @@ pub async fn providers(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Resu
             })
         })
         .collect();
-    Ok(json(StatusCode::OK, &json!({"total_records": list.len(), "providers": list})))
+    Ok(json(
+        StatusCode::OK,
+        &json!({"total_records": list.len(), "providers": list}),
+    ))
 }
 
-pub async fn availability(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Result<Response, Response> {
+pub async fn availability(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Response> {
     require(&s, &headers, READ)?;
     let world = lock(&s.world);
-    let a = world.zoom_availability.get(&id).ok_or_else(|| not_found(1001, &format!("Provider {id} not found.")))?;
+    let a = world
+        .zoom_availability
+        .get(&id)
+        .ok_or_else(|| not_found(1001, &format!("Provider {id} not found.")))?;
     Ok(json(StatusCode::OK, a))
 }
 
-pub async fn set_availability(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Response, Response> {
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+pub async fn set_availability(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
     require(&s, &headers, WRITE)?;
     let body = parse_body(&body).map_err(|e| bad(&e))?;
-    let hours = body.get("weekly_hours").and_then(Value::as_array).ok_or_else(|| bad("weekly_hours is required."))?;
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let hours = body
+        .get("weekly_hours")
+        .and_then(Value::as_array)
+        .ok_or_else(|| bad("weekly_hours is required."))?;
     for h in hours {
-        let day_ok = h.get("day").and_then(Value::as_str).is_some_and(|d| DAYS.contains(&d));
-        let t = |k: &str| h.get(k).and_then(Value::as_str).and_then(|v| chrono::NaiveTime::parse_from_str(v, "%H:%M").ok());
+        let day_ok = h
+            .get("day")
+            .and_then(Value::as_str)
+            .is_some_and(|d| DAYS.contains(&d));
+        let t = |k: &str| {
+            h.get(k)
+                .and_then(Value::as_str)
+                .and_then(|v| chrono::NaiveTime::parse_from_str(v, "%H:%M").ok())
+        };
         match (day_ok, t("start_time"), t("end_time")) {
             (true, Some(a), Some(b)) if a < b => {}
-            _ => return Err(bad("Each weekly_hours entry needs a day and start_time < end_time in HH:mm.")),
+            _ => {
+                return Err(bad(
+                    "Each weekly_hours entry needs a day and start_time < end_time in HH:mm.",
+                ));
+            }
         }
     }
     let mut world = lock(&s.world);
-    let a = world.zoom_availability.get_mut(&id).ok_or_else(|| not_found(1001, &format!("Provider {id} not found.")))?;
+    let a = world
+        .zoom_availability
+        .get_mut(&id)
+        .ok_or_else(|| not_found(1001, &format!("Provider {id} not found.")))?;
     a["weekly_hours"] = Value::Array(hours.clone());
     if let Some(dates) = body.get("unavailable_dates") {
         a["unavailable_dates"] = dates.clone();

@@ -10,9 +10,12 @@ use crate::state::{Shared, lock};
 use crate::vendors::Vendor;
 use crate::webhooks::hmac_sha256_hex;
 
-pub fn emit(s: &Shared, event: &str, object: Value) {
+pub fn emit(s: &Shared, event: &str, object: &Value) {
     let hooks = lock(&s.world).zoom_webhooks.clone();
-    for h in hooks.iter().filter(|h| h.events.is_empty() || h.events.iter().any(|e| e == event)) {
+    for h in hooks
+        .iter()
+        .filter(|h| h.events.is_empty() || h.events.iter().any(|e| e == event))
+    {
         let ts = Utc::now().timestamp_millis();
         let payload = json!({"event": event, "event_ts": ts, "payload": {"account_id": s.creds.zoom_account_id, "object": object}});
         let body = serde_json::to_vec(&payload).unwrap_or_default();
@@ -20,7 +23,10 @@ pub fn emit(s: &Shared, event: &str, object: Value) {
         msg.extend_from_slice(&body);
         let headers = vec![
             ("x-zm-request-timestamp".to_string(), ts.to_string()),
-            ("x-zm-signature".to_string(), format!("v0={}", hmac_sha256_hex(&h.secret_token, &msg))),
+            (
+                "x-zm-signature".to_string(),
+                format!("v0={}", hmac_sha256_hex(&h.secret_token, &msg)),
+            ),
         ];
         s.webhooks.send(Vendor::Zoom, event, &h.url, body, headers);
     }
