@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 
 const chip = (vendor: string) => {
-  const chips = screen.getByRole("list", { name: "Vendor connections" });
+  const chips = screen.getByRole("list", { name: /Vendor connections|Conexiones con proveedores/ });
   const item = within(chips)
     .getAllByRole("listitem")
     .find((li) => li.dataset.vendor === vendor);
@@ -84,6 +84,23 @@ describe("header", () => {
     expect(zoom.title).toContain("Last error: Zoom did not answer");
     // The details are in the text too, for screen readers, not only in the tooltip.
     expect(zoom).toHaveTextContent("Last error: Zoom did not answer");
+  });
+
+  it("stops listening for status changes when the shell goes away", async () => {
+    const { unmount } = renderWithProviders(<AppShell />);
+    await waitFor(() => {
+      expect(pushStatus).toBeDefined();
+    });
+    unmount();
+    expect(pushStatus).toBeUndefined();
+  });
+
+  it("speaks Spanish in the header when the desk does", async () => {
+    renderWithProviders(<AppShell />, { locale: "es" });
+    expect(await screen.findByTestId("practice-name")).toHaveTextContent("Ninguna consulta conectada");
+    await waitFor(() => {
+      expect(chip("cxone")).toHaveTextContent("CXone Sin configurar");
+    });
   });
 
   it("explains a failure to load the desk's facts with a banner", async () => {
