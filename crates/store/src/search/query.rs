@@ -3,7 +3,7 @@
 //! quotes, `*`, `NEAR(` and SQL fragments are just characters that fold away or match nothing.
 
 use chrono::NaiveDate;
-use frontdesk_core::identity::{dob_candidates, fold, normalize_email};
+use frontdesk_core::identity::{dob_candidates, fold, normalize_email, normalize_mrn};
 
 /// How an alternative matches an index term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,19 @@ pub(crate) fn parse(query: &str, today: NaiveDate) -> Vec<Word> {
             .all(|c| c.is_ascii_digit() || "()+-./".contains(c));
         if only_phone_punctuation && !digits.is_empty() {
             words.push(digit_word(&digits));
+            continue;
+        }
+        // Letters and digits together are a record number, punctuation and all: "MRN-0042".
+        if raw.chars().any(char::is_alphabetic) && raw.chars().any(|c| c.is_ascii_digit()) {
+            let mrn = normalize_mrn(raw);
+            words.push(Word {
+                alts: vec![Alt {
+                    term: format!("m{mrn}"),
+                    how: Match::Prefix,
+                }],
+                name: None,
+                is_date: false,
+            });
             continue;
         }
         for part in fold(raw).split(' ').filter(|p| !p.is_empty()) {
