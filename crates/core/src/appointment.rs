@@ -87,7 +87,12 @@ pub struct Appointment {
     pub id: String,
     pub vendor: Vendor,
     pub external_id: ExternalId,
+    /// The desk's person, once the sync engine has resolved `patient_external_id`.
     pub patient_id: Option<PatientId>,
+    /// The vendor's own id for the patient, as the vendor sent it. Vendor clients cannot know
+    /// the desk's ids; the sync engine resolves this into `patient_id` through the store.
+    #[serde(default)]
+    pub patient_external_id: Option<ExternalId>,
     pub provider_id: Option<String>,
     pub location_id: Option<String>,
     pub appointment_type: Option<String>,

@@ -7,7 +7,9 @@ use specta::Type;
 use std::fmt;
 
 /// The five systems the desk sits over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Vendor {
     Cxone,
@@ -121,6 +123,9 @@ mod tests {
 
     #[test]
     fn vendor_serialises_camel_case() {
-        assert_eq!(serde_json::to_string(&Vendor::Nexhealth).unwrap(), "\"nexhealth\"");
+        assert_eq!(
+            serde_json::to_string(&Vendor::Nexhealth).unwrap(),
+            "\"nexhealth\""
+        );
     }
 }

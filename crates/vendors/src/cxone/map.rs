@@ -79,6 +79,7 @@ pub fn appointment(a: &wire::Appointment) -> Appointment {
         vendor: Vendor::Cxone,
         external_id,
         patient_id: None,
+        patient_external_id: Some(ExternalId(a.patient_id.0.clone())),
         provider_id: a.provider_id.as_ref().map(|p| format!("cxone:{p}")),
         location_id: a.location_id.as_ref().map(|l| format!("cxone:{l}")),
         appointment_type: a.appointment_type.clone(),

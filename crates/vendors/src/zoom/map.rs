@@ -43,6 +43,7 @@ pub fn visit(v: &Visit) -> Appointment {
         vendor: Vendor::Zoom,
         external_id,
         patient_id: None,
+        patient_external_id: Some(ExternalId(v.patient_id.0.clone())),
         provider_id: Some(format!("zoom:{}", v.provider_id)),
         location_id: None,
         appointment_type: v.visit_type.clone(),
@@ -67,6 +68,8 @@ pub fn meeting(m: &Meeting) -> Option<Appointment> {
         vendor: Vendor::Zoom,
         external_id,
         patient_id: None,
+        // A plain meeting has no patient record; the desk links it by the booking it made.
+        patient_external_id: None,
         provider_id: m.host_id.as_ref().map(|h| format!("zoom:{h}")),
         location_id: None,
         appointment_type: None,
