@@ -54,6 +54,8 @@ pub fn status_at(start: DateTime<Utc>, minutes: u32, now: DateTime<Utc>) -> &'st
     }
 }
 
+// Visits per provider per day, then the patients they imply: one pass reads best.
+#[allow(clippy::too_many_lines)]
 pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     let now = Utc::now();
     let tele: Vec<_> = world
