@@ -133,3 +133,20 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         std::fs::create_dir_all(dir).map_err(io)
     }
 }
+
+/// Owner-only access to the cache file; SQLite gives the -wal and -shm files the same mode.
+pub(crate) fn restrict_permissions(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(
+            |source| StoreError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        )?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 
 /// Everything the desk knows about one person, as the card shows it. The patient's own fields
 /// sit at the top level (`id`, `givenName`, ...), as in `Patient`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PatientCard {
     #[serde(flatten)]
@@ -38,7 +38,7 @@ pub struct PatientCard {
 }
 
 /// "This vendor record may belong to that patient": shown, never acted on until confirmed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkSuggestion {
     pub vendor: Vendor,

@@ -24,6 +24,7 @@ impl Store {
         let (path, key) = open::resolve_key(data_dir, keys)?;
         let writer = open::connect_and_migrate(&path, &key)?;
         let reader = open::connect(&path, &key, true)?;
+        open::restrict_permissions(&path)?;
         let store = Self {
             path,
             writer: Mutex::new(writer),

@@ -110,7 +110,7 @@ fn should_report_a_damaged_page_as_a_typed_error_not_a_panic() {
     drop(file);
     let keys = f.keys;
     let outcome = std::panic::catch_unwind(|| {
-        let store = Store::open(&f.dir.path().to_owned(), &keys, "test")?;
+        let store = Store::open(f.dir.path(), &keys, "test")?;
         store.search("test", "fam", 20).map(|_| ())
     });
     let result = outcome.expect("a damaged page must not panic");
