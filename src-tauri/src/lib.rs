@@ -19,6 +19,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::app::app_info,
             commands::app::vendor_statuses,
+            commands::patients::search_patients,
+            commands::patients::patient_card,
+            commands::schedule::locations,
+            commands::schedule::providers,
+            commands::schedule::day_board,
         ])
         .events(collect_events![events::VendorStatusChanged])
 }
@@ -36,7 +41,7 @@ pub fn run() {
                 .ok_or("no data directory: set FRONTDESK_DATA_DIR")?;
             create_private_dir(&data_dir)?;
             tracing::info!("app_started");
-            app.manage(AppState::new(data_dir));
+            app.manage(AppState::open(data_dir));
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -1,25 +1,56 @@
-//! What the running app holds for its whole life: where its data lives and which practice it
-//! serves. Kept small and explicit so each command takes only what it needs.
+//! What the running app holds for its whole life: where its data lives, the encrypted cache
+//! (or why it could not be opened), and who is at the desk. Kept small and explicit so each
+//! command takes only what it needs.
 
+use crate::error::AppError;
 use frontdesk_core::Vendor;
 use frontdesk_core::contact::{ConnectionState, VendorStatus};
-use std::path::PathBuf;
+use frontdesk_store::{KeychainKeyProvider, Store};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The app's managed state.
 #[derive(Debug)]
 pub struct AppState {
     data_dir: PathBuf,
+    /// The cache, or the typed reason it is unusable: the app still starts and the UI shows
+    /// the way out instead of a crash.
+    store: Result<Arc<Store>, AppError>,
+    actor: String,
 }
 
 impl AppState {
+    /// Opens the cache in `data_dir` with its key from the OS keychain (created on first run).
     #[must_use]
-    pub fn new(data_dir: PathBuf) -> Self {
-        Self { data_dir }
+    pub fn open(data_dir: PathBuf) -> Self {
+        let actor = desk_actor();
+        let store = Store::open(&data_dir, &KeychainKeyProvider, &actor)
+            .map(Arc::new)
+            .map_err(|error| {
+                tracing::error!(kind = ?error.kind(), "cache_open_failed");
+                AppError::from(frontdesk_core::CoreError::from(error))
+            });
+        Self {
+            data_dir,
+            store,
+            actor,
+        }
     }
 
     #[must_use]
-    pub fn data_dir(&self) -> &std::path::Path {
+    pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// The cache, or the error that explains why it cannot be used.
+    pub fn store(&self) -> Result<Arc<Store>, AppError> {
+        self.store.clone()
+    }
+
+    /// Who the audit log names for what this desk does.
+    #[must_use]
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// The practice's display name once one is connected; none yet, and the UI says so.
@@ -41,6 +72,15 @@ impl AppState {
             })
             .collect()
     }
+}
+
+/// Until staff sign-in exists, the audit log names the operating-system account at the desk,
+/// so every row still says which login did what.
+fn desk_actor() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    format!("os:{user}")
 }
 
 /// Where the app keeps its cache and settings: `FRONTDESK_DATA_DIR` when set (tests and

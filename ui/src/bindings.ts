@@ -9,6 +9,20 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 export const commands = {
 	appInfo: () => typedError<AppInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("app_info")),
 	vendorStatuses: () => typedError<VendorStatus_Serialize[], AppError_Serialize>(__TAURI_INVOKE("vendor_statuses")),
+	/**
+	 *  Patients matching what the receptionist typed (name parts in any order, date of birth in
+	 *  common formats, phone digits, MRN, email), best first, one row per person.
+	 */
+	searchPatients: (query: string, limit: number) => typedError<PatientSummary_Serialize[], AppError_Serialize>(__TAURI_INVOKE("search_patients", { query, limit })),
+	/**
+	 *  Everything the desk knows about one person: identity and vendor links (with suggestions to
+	 *  confirm), contact details, appointments, contacts, encounters, referrals, callbacks.
+	 */
+	patientCard: (id: PatientId) => typedError<PatientCard_Serialize, AppError_Serialize>(__TAURI_INVOKE("patient_card", { id })),
+	locations: () => typedError<Location_Serialize[], AppError_Serialize>(__TAURI_INVOKE("locations")),
+	providers: () => typedError<Provider_Serialize[], AppError_Serialize>(__TAURI_INVOKE("providers")),
+	/**  The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date). */
+	dayBoard: (locationId: string, day: string) => typedError<DayBoard_Serialize, AppError_Serialize>(__TAURI_INVOKE("day_board", { locationId, day })),
 };
 
 /** Events */
@@ -83,10 +97,377 @@ export type AppInfo_Serialize = {
 	practiceName: string | null,
 };
 
+export type Appointment = Appointment_Serialize | Appointment_Deserialize;
+
+export type AppointmentStatus = { state: "scheduled" } | 
+/**  Accepted by the vendor, not yet confirmed in the record system. */
+{ state: "pending" } | { state: "confirmed" } | 
+/**  The patient is in the Zoom waiting room. */
+{ state: "waiting" } | { state: "checkedIn" } | { state: "inProgress" } | { state: "completed" } | { state: "noShow" } | { state: "cancelled" } | 
+/**  The vendor gave up; `reason` is its own words. */
+{ state: "failed"; reason: string };
+
+export type Appointment_Deserialize = {
+	/**  The desk's id: `vendor:externalId`. */
+	id: string,
+	vendor: Vendor,
+	externalId: ExternalId,
+	/**  The desk's person, once the sync engine has resolved `patient_external_id`. */
+	patientId?: PatientId | null,
+	/**
+	 *  The vendor's own id for the patient, as the vendor sent it. Vendor clients cannot know
+	 *  the desk's ids; the sync engine resolves this into `patient_id` through the store.
+	 */
+	patientExternalId?: ExternalId | null,
+	providerId?: string | null,
+	locationId?: string | null,
+	appointmentType?: string | null,
+	start: string,
+	end: string,
+	status: AppointmentStatus,
+	visit: Visit_Deserialize,
+	asOf: string,
+};
+
+export type Appointment_Serialize = {
+	/**  The desk's id: `vendor:externalId`. */
+	id: string,
+	vendor: Vendor,
+	externalId: ExternalId,
+	/**  The desk's person, once the sync engine has resolved `patient_external_id`. */
+	patientId: PatientId | null,
+	/**
+	 *  The vendor's own id for the patient, as the vendor sent it. Vendor clients cannot know
+	 *  the desk's ids; the sync engine resolves this into `patient_id` through the store.
+	 */
+	patientExternalId: ExternalId | null,
+	providerId: string | null,
+	locationId: string | null,
+	appointmentType: string | null,
+	start: string,
+	end: string,
+	status: AppointmentStatus,
+	visit: Visit_Serialize,
+	asOf: string,
+};
+
+export type Callback = {
+	id: string,
+	patientId: PatientId,
+	at: string,
+	reason: string,
+	state: OutboxState,
+};
+
+/**  Which channels the patient has agreed to be contacted on. */
+export type CommunicationPreferences = {
+	allowEmail: boolean,
+	allowSms: boolean,
+	allowVoice: boolean,
+};
+
 export type ConnectionState = "notConfigured" | "ok" | "syncing" | "degraded" | "offline" | "needsAuth";
+
+export type Contact = Contact_Serialize | Contact_Deserialize;
+
+export type Contact_Deserialize = {
+	externalId: ExternalId,
+	patientId?: PatientId | null,
+	channel: string,
+	direction: string,
+	start: string,
+	end?: string | null,
+	disposition?: string | null,
+	notes?: string | null,
+};
+
+export type Contact_Serialize = {
+	externalId: ExternalId,
+	patientId: PatientId | null,
+	channel: string,
+	direction: string,
+	start: string,
+	end: string | null,
+	disposition: string | null,
+	notes: string | null,
+};
+
+/**  One location's day on the board. */
+export type DayBoard = DayBoard_Serialize | DayBoard_Deserialize;
+
+/**  One location's day on the board. */
+export type DayBoard_Deserialize = {
+	location: Location_Deserialize,
+	/**  The location's local date, `YYYY-MM-DD`. */
+	day: string,
+	/**  Providers with at least one appointment that day, in name order. */
+	providers: Provider_Deserialize[],
+	appointments: Appointment_Deserialize[],
+};
+
+/**  One location's day on the board. */
+export type DayBoard_Serialize = {
+	location: Location_Serialize,
+	/**  The location's local date, `YYYY-MM-DD`. */
+	day: string,
+	/**  Providers with at least one appointment that day, in name order. */
+	providers: Provider_Serialize[],
+	appointments: Appointment_Serialize[],
+};
+
+export type Encounter = Encounter_Serialize | Encounter_Deserialize;
+
+export type Encounter_Deserialize = {
+	externalId: ExternalId,
+	patientId?: PatientId | null,
+	date: string,
+	doctor?: string | null,
+	department?: string | null,
+	location?: string | null,
+	kind?: string | null,
+	locked: boolean,
+	/**  The CCD as the vendor sent it. Never rendered as is: sanitise before display. */
+	ccdHtml?: string | null,
+};
+
+export type Encounter_Serialize = {
+	externalId: ExternalId,
+	patientId: PatientId | null,
+	date: string,
+	doctor: string | null,
+	department: string | null,
+	location: string | null,
+	kind: string | null,
+	locked: boolean,
+	/**  The CCD as the vendor sent it. Never rendered as is: sanitise before display. */
+	ccdHtml: string | null,
+};
+
+/**  An id as one vendor spells it, kept as text because vendors mix integers and strings. */
+export type ExternalId = string;
+
+/**  How sure the desk is that a vendor record belongs to this person. */
+export type LinkConfidence = 
+/**  MRN equals chart number, or the vendor record was created from this desk patient. */
+"exact" | 
+/**  Scored above the automatic threshold on name, date of birth and phone/email. */
+"matched" | 
+/**  Scored below the threshold: shown for a person to confirm or reject, never used silently. */
+"suggested" | 
+/**  A person confirmed the link. */
+"confirmed";
+
+/**  "This vendor record may belong to that patient": shown, never acted on until confirmed. */
+export type LinkSuggestion = {
+	vendor: Vendor,
+	externalId: ExternalId,
+	/**  The patient the record belongs to now. */
+	recordPatientId: PatientId,
+	/**  The patient it may really be. */
+	suggestedPatientId: PatientId,
+	points: number,
+	reasons: string[],
+};
+
+export type Location = Location_Serialize | Location_Deserialize;
+
+export type Location_Deserialize = {
+	id: string,
+	vendor: Vendor,
+	externalId: ExternalId,
+	name: string,
+	/**  IANA time zone name, e.g. `America/Chicago`. */
+	timeZone: string,
+	address?: string | null,
+	phone?: string | null,
+};
+
+export type Location_Serialize = {
+	id: string,
+	vendor: Vendor,
+	externalId: ExternalId,
+	name: string,
+	/**  IANA time zone name, e.g. `America/Chicago`. */
+	timeZone: string,
+	address: string | null,
+	phone: string | null,
+};
+
+/**  Where an outbox item (callback or reminder) stands. */
+export type OutboxState = { state: "queued" } | { state: "sent"; external_id: ExternalId } | { state: "failed"; reason: string };
+
+/**  One person at the desk. */
+export type Patient = Patient_Serialize | Patient_Deserialize;
+
+/**
+ *  Everything the desk knows about one person, as the card shows it. The patient's own fields
+ *  sit at the top level (`id`, `givenName`, ...), as in `Patient`.
+ */
+export type PatientCard = PatientCard_Serialize | PatientCard_Deserialize;
+
+/**
+ *  Everything the desk knows about one person, as the card shows it. The patient's own fields
+ *  sit at the top level (`id`, `givenName`, ...), as in `Patient`.
+ */
+export type PatientCard_Deserialize = {
+	appointments: Appointment_Deserialize[],
+	contacts: Contact_Deserialize[],
+	encounters: Encounter_Deserialize[],
+	referrals: Referral_Deserialize[],
+	callbacks: Callback[],
+	/**
+	 *  Records that may be this person (or people this person's records may be), for a person
+	 *  to confirm or reject.
+	 */
+	suggestions: LinkSuggestion[],
+} & Patient_Deserialize;
+
+/**
+ *  Everything the desk knows about one person, as the card shows it. The patient's own fields
+ *  sit at the top level (`id`, `givenName`, ...), as in `Patient`.
+ */
+export type PatientCard_Serialize = {
+	appointments: Appointment_Serialize[],
+	contacts: Contact_Serialize[],
+	encounters: Encounter_Serialize[],
+	referrals: Referral_Serialize[],
+	callbacks: Callback[],
+	/**
+	 *  Records that may be this person (or people this person's records may be), for a person
+	 *  to confirm or reject.
+	 */
+	suggestions: LinkSuggestion[],
+} & Patient_Serialize;
+
+/**  The desk's own id for one person, stable across vendors and re-syncs. */
+export type PatientId = string;
+
+/**  One row of a type-ahead search: enough to pick the right person from a list. */
+export type PatientSummary = PatientSummary_Serialize | PatientSummary_Deserialize;
+
+/**  One row of a type-ahead search: enough to pick the right person from a list. */
+export type PatientSummary_Deserialize = {
+	id: PatientId,
+	givenName: string,
+	familyName: string,
+	birthDate?: string | null,
+	mrn?: string | null,
+	phones: Phone[],
+	links: VendorLink[],
+};
+
+/**  One row of a type-ahead search: enough to pick the right person from a list. */
+export type PatientSummary_Serialize = {
+	id: PatientId,
+	givenName: string,
+	familyName: string,
+	birthDate: string | null,
+	mrn: string | null,
+	phones: Phone[],
+	links: VendorLink[],
+};
+
+/**  One person at the desk. */
+export type Patient_Deserialize = {
+	id: PatientId,
+	givenName: string,
+	familyName: string,
+	middleName?: string | null,
+	birthDate?: string | null,
+	/**  The practice's medical record number (CXone MRN = Nextech chart number). */
+	mrn?: string | null,
+	phones: Phone[],
+	email?: string | null,
+	preferredLanguage?: string | null,
+	communication: CommunicationPreferences,
+	links: VendorLink[],
+	/**  When the desk last heard about this person from any vendor. */
+	asOf: string,
+};
+
+/**  One person at the desk. */
+export type Patient_Serialize = {
+	id: PatientId,
+	givenName: string,
+	familyName: string,
+	middleName: string | null,
+	birthDate: string | null,
+	/**  The practice's medical record number (CXone MRN = Nextech chart number). */
+	mrn: string | null,
+	phones: Phone[],
+	email: string | null,
+	preferredLanguage: string | null,
+	communication: CommunicationPreferences,
+	links: VendorLink[],
+	/**  When the desk last heard about this person from any vendor. */
+	asOf: string,
+};
+
+/**  A phone number normalised to E.164 where it could be, with the digits kept for search. */
+export type Phone = {
+	/**  `+12025551234` when normalisable, otherwise the vendor's text. */
+	number: string,
+	kind: PhoneKind,
+};
+
+export type PhoneKind = "mobile" | "home" | "work" | "other";
+
+export type Provider = Provider_Serialize | Provider_Deserialize;
+
+export type ProviderLink = {
+	vendor: Vendor,
+	externalId: ExternalId,
+};
+
+export type Provider_Deserialize = {
+	/**  The desk's id: `vendor:externalId` of the record it was first seen in. */
+	id: string,
+	displayName: string,
+	designation?: string | null,
+	links: ProviderLink[],
+	asOf: string,
+};
+
+export type Provider_Serialize = {
+	/**  The desk's id: `vendor:externalId` of the record it was first seen in. */
+	id: string,
+	displayName: string,
+	designation: string | null,
+	links: ProviderLink[],
+	asOf: string,
+};
+
+export type Referral = Referral_Serialize | Referral_Deserialize;
+
+export type Referral_Deserialize = {
+	externalId: ExternalId,
+	patientId?: PatientId | null,
+	referralNumber?: string | null,
+	specialty?: string | null,
+	status?: string | null,
+	network?: string | null,
+	asOf: string,
+};
+
+export type Referral_Serialize = {
+	externalId: ExternalId,
+	patientId: PatientId | null,
+	referralNumber: string | null,
+	specialty: string | null,
+	status: string | null,
+	network: string | null,
+	asOf: string,
+};
 
 /**  The five systems the desk sits over. */
 export type Vendor = "cxone" | "zoom" | "nextech" | "nexhealth" | "wellhive";
+
+/**  One vendor's record of this person. */
+export type VendorLink = {
+	vendor: Vendor,
+	externalId: ExternalId,
+	confidence: LinkConfidence,
+};
 
 /**  Where the desk's copy of one vendor stands. */
 export type VendorStatus = VendorStatus_Serialize | VendorStatus_Deserialize;
@@ -121,6 +502,16 @@ export type VendorStatus_Serialize = {
 	/**  The last error in words a receptionist can act on; never PHI. */
 	lastError: string | null,
 };
+
+export type Visit = Visit_Serialize | Visit_Deserialize;
+
+export type Visit_Deserialize = { mode: "inPerson"; locationId?: string | null; operatoryId?: string | null } | { mode: "telehealth"; patientJoinUrl?: string | null; 
+/**  Shown only to staff; never sent to a patient channel. */
+providerJoinUrl?: string | null } | { mode: "referral"; network?: string | null; providerService?: string | null; referral?: string | null };
+
+export type Visit_Serialize = { mode: "inPerson"; locationId: string | null; operatoryId: string | null } | { mode: "telehealth"; patientJoinUrl: string | null; 
+/**  Shown only to staff; never sent to a patient channel. */
+providerJoinUrl: string | null } | { mode: "referral"; network: string | null; providerService: string | null; referral: string | null };
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -7,3 +7,6 @@
 )]
 
 pub mod app;
+mod blocking;
+pub mod patients;
+pub mod schedule;

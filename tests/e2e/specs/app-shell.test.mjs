@@ -2,7 +2,8 @@
 // returned (its version and the data directory this run gave it) is on screen.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { closeApp, openApp, textOf, withEvidence } from "../lib/session.mjs";
 
 const cargoVersion = readFileSync(new URL("../../../Cargo.toml", import.meta.url), "utf8")
@@ -41,4 +42,13 @@ test("Ctrl+K puts the cursor in the global search box", () =>
     await browser.keys(["Control", "k"]);
     const focused = await browser.execute(() => document.activeElement?.getAttribute("role"));
     assert.equal(focused, "combobox");
+  }));
+
+test("the app created its cache encrypted, with the key kept in this run's keychain", () =>
+  withEvidence(browser, "the app created its cache encrypted", async () => {
+    const dir = process.env.FRONTDESK_DATA_DIR;
+    const cache = readdirSync(dir).find((name) => name.endsWith(".db"));
+    assert.ok(cache, `a cache file exists in ${dir}`);
+    const head = readFileSync(join(dir, cache)).subarray(0, 16).toString("latin1");
+    assert.notEqual(head, "SQLite format 3\u0000", "the cache is not a plaintext SQLite file");
   }));

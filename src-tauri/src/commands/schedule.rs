@@ -1,0 +1,89 @@
+//! The day as the board shows it: one location's local day, its providers and their
+//! appointments from every vendor, from the cache, so it reads the same online and offline.
+
+use super::blocking;
+use crate::error::AppError;
+use crate::state::AppState;
+use chrono::NaiveDate;
+use frontdesk_core::CoreError;
+use frontdesk_core::appointment::Appointment;
+use frontdesk_core::practice::{Location, Provider};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+fn store_error(error: frontdesk_store::StoreError) -> AppError {
+    AppError::from(CoreError::from(error))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, AppError> {
+    let store = state.store()?;
+    blocking::run(move || store.locations().map_err(store_error)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn providers(state: State<'_, AppState>) -> Result<Vec<Provider>, AppError> {
+    let store = state.store()?;
+    blocking::run(move || store.providers().map_err(store_error)).await
+}
+
+/// One location's day on the board.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DayBoard {
+    pub location: Location,
+    /// The location's local date, `YYYY-MM-DD`.
+    pub day: String,
+    /// Providers with at least one appointment that day, in name order.
+    pub providers: Vec<Provider>,
+    pub appointments: Vec<Appointment>,
+}
+
+/// The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date).
+#[tauri::command]
+#[specta::specta]
+pub async fn day_board(
+    state: State<'_, AppState>,
+    location_id: String,
+    day: String,
+) -> Result<DayBoard, AppError> {
+    let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| AppError::Invalid {
+        field: "day".into(),
+        message: "use a date like 2026-11-21".into(),
+    })?;
+    let store = state.store()?;
+    blocking::run(move || {
+        let location = store
+            .locations()
+            .map_err(store_error)?
+            .into_iter()
+            .find(|l| l.id == location_id)
+            .ok_or_else(|| AppError::NotFound {
+                what: "that location".into(),
+            })?;
+        let appointments = store
+            .appointments_for_location_day(&location.id, day)
+            .map_err(store_error)?;
+        let mut providers: Vec<Provider> = store
+            .providers()
+            .map_err(store_error)?
+            .into_iter()
+            .filter(|p| {
+                appointments
+                    .iter()
+                    .any(|a| a.provider_id.as_deref() == Some(p.id.as_str()))
+            })
+            .collect();
+        providers.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        Ok(DayBoard {
+            location,
+            day: day.format("%Y-%m-%d").to_string(),
+            providers,
+            appointments,
+        })
+    })
+    .await
+}
