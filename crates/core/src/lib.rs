@@ -5,14 +5,17 @@
 //! so the services built on it can be tested with in-memory ports.
 
 pub mod appointment;
+pub mod config;
 pub mod contact;
 pub mod error;
 pub mod identity;
 pub mod ids;
+pub mod outbox;
 pub mod patient;
 pub mod ports;
 pub mod practice;
 pub mod slot;
+pub mod sync;
 
 pub use error::{CoreError, ErrorKind};
 pub use ids::{ExternalId, PatientId, Vendor};

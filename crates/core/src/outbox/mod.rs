@@ -1,0 +1,1 @@
+//! The durable outbox for callbacks and reminders (see `queue.rs`).

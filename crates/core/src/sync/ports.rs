@@ -1,0 +1,145 @@
+//! What the sync needs from the outside: the vendor roles it reads from, and a sink that
+//! writes what arrived. The sink's one promise is atomicity: a batch's records and its cursor
+//! land together or not at all, which is what makes a crash mid-pass harmless.
+
+use crate::appointment::Appointment;
+use crate::contact::VendorStatus;
+use crate::error::CoreError;
+use crate::ids::{ExternalId, PatientId, Vendor};
+use crate::patient::VendorPatient;
+use crate::ports::{AppointmentFeed, PatientDirectory, PracticeDirectory};
+use crate::practice::{AppointmentType, Location, Operatory, Provider};
+use async_trait::async_trait;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The streams a vendor is synced by, in the order they run (patients before appointments, so
+/// an appointment's patient is known by the time it arrives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stream {
+    Practice,
+    Patients,
+    Appointments,
+}
+
+impl Stream {
+    /// The key the cursor is stored under.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Stream::Practice => "practice",
+            Stream::Patients => "patients",
+            Stream::Appointments => "appointments",
+        }
+    }
+}
+
+/// The practice's furniture as one vendor describes it (small lists, fetched whole).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PracticeSnapshot {
+    pub providers: Vec<Provider>,
+    pub locations: Vec<Location>,
+    pub operatories: Vec<Operatory>,
+    pub appointment_types: Vec<AppointmentType>,
+}
+
+impl PracticeSnapshot {
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.providers.len()
+            + self.locations.len()
+            + self.operatories.len()
+            + self.appointment_types.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Records {
+    Practice(PracticeSnapshot),
+    Patients(Vec<VendorPatient>),
+    Appointments(Vec<Appointment>),
+}
+
+/// One page and the cursor that follows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    pub vendor: Vendor,
+    pub stream: Stream,
+    pub records: Records,
+    /// The stream's state after this page (a serialised [`super::StreamCursor`]).
+    pub cursor: String,
+}
+
+/// Where synced records go: the cache.
+#[async_trait]
+pub trait SyncSink: Send + Sync {
+    /// The stored state of one stream, `None` before its first page.
+    async fn cursor(&self, vendor: Vendor, stream: Stream) -> Result<Option<String>, CoreError>;
+    /// Writes the records and the cursor in one transaction. Patients are linked to desk
+    /// people as they are written.
+    async fn write(&self, batch: Batch) -> Result<(), CoreError>;
+    /// The desk's person for each vendor patient id that is known.
+    async fn resolve_patients(
+        &self,
+        vendor: Vendor,
+        ids: Vec<ExternalId>,
+    ) -> Result<HashMap<ExternalId, PatientId>, CoreError>;
+    /// Keeps the vendor's status so "as of" survives a restart.
+    async fn save_status(&self, status: &VendorStatus) -> Result<(), CoreError>;
+    async fn load_status(&self, vendor: Vendor) -> Result<Option<VendorStatus>, CoreError>;
+}
+
+/// The roles one vendor's client plays in the sync (absent roles are skipped).
+#[derive(Clone)]
+pub struct VendorSources {
+    pub vendor: Vendor,
+    pub practice: Option<Arc<dyn PracticeDirectory>>,
+    pub patients: Option<Arc<dyn PatientDirectory>>,
+    pub appointments: Option<Arc<dyn AppointmentFeed>>,
+}
+
+impl VendorSources {
+    #[must_use]
+    pub fn new(vendor: Vendor) -> Self {
+        Self {
+            vendor,
+            practice: None,
+            patients: None,
+            appointments: None,
+        }
+    }
+
+    #[must_use]
+    pub fn practice(mut self, p: Arc<dyn PracticeDirectory>) -> Self {
+        self.practice = Some(p);
+        self
+    }
+
+    #[must_use]
+    pub fn patients(mut self, p: Arc<dyn PatientDirectory>) -> Self {
+        self.patients = Some(p);
+        self
+    }
+
+    #[must_use]
+    pub fn appointments(mut self, a: Arc<dyn AppointmentFeed>) -> Self {
+        self.appointments = Some(a);
+        self
+    }
+}
+
+impl std::fmt::Debug for VendorSources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VendorSources")
+            .field("vendor", &self.vendor)
+            .field("practice", &self.practice.is_some())
+            .field("patients", &self.patients.is_some())
+            .field("appointments", &self.appointments.is_some())
+            .finish()
+    }
+}

@@ -1,0 +1,4 @@
+//! The engine against in-memory vendors and an in-memory cache.
+
+mod fakes;
+mod passes;
