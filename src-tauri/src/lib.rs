@@ -1,6 +1,7 @@
 //! The desktop shell: plugins, managed state and the typed command surface, and nothing more.
 //! Domain logic lives in `frontdesk-core`; this crate wires it to a window.
 
+pub mod ccd;
 pub mod commands;
 pub mod error;
 pub mod events;

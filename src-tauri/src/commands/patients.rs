@@ -43,9 +43,11 @@ pub async fn patient_card(
     let store = state.store()?;
     let actor = state.actor().to_owned();
     blocking::run(move || {
-        store
+        let mut card = store
             .patient_card(&actor, &id)
-            .map_err(|e| AppError::from(CoreError::from(e)))
+            .map_err(|e| AppError::from(CoreError::from(e)))?;
+        crate::ccd::sanitize_card(&mut card);
+        Ok(card)
     })
     .await
 }
