@@ -15,7 +15,9 @@
 mod ids;
 pub mod cxone;
 pub mod http;
+pub mod nexhealth;
 pub mod nextech;
 pub mod normalize;
 pub mod secrets;
+pub mod wellhive;
 pub mod zoom;

@@ -86,6 +86,54 @@ pub fn auth_error(e: HttpError<OAuthErrorBody>) -> AuthError {
     }
 }
 
+/// Re-types a token endpoint's error whose body is not RFC 6749 (NexHealth's envelope), so
+/// `auth_error` can classify it; the vendor's code, if any, is kept.
+#[must_use]
+pub fn rebody<B: ErrorBody>(e: HttpError<B>) -> HttpError<OAuthErrorBody> {
+    match e {
+        HttpError::Status {
+            endpoint,
+            status,
+            trace_id,
+            retry_after,
+            body,
+            raw,
+        } => HttpError::Status {
+            endpoint,
+            status,
+            trace_id,
+            retry_after,
+            body: body.and_then(|b| b.code()).map(|error| OAuthErrorBody {
+                error,
+                error_description: Sensitive::default(),
+            }),
+            raw,
+        },
+        HttpError::Connect { endpoint, source } => HttpError::Connect { endpoint, source },
+        HttpError::Timeout { endpoint } => HttpError::Timeout { endpoint },
+        HttpError::OutcomeUnknown { endpoint } => HttpError::OutcomeUnknown { endpoint },
+        HttpError::Transport { endpoint, source } => HttpError::Transport { endpoint, source },
+        HttpError::Decode {
+            endpoint,
+            path,
+            problem,
+            line,
+            column,
+            trace_id,
+        } => HttpError::Decode {
+            endpoint,
+            path,
+            problem,
+            line,
+            column,
+            trace_id,
+        },
+        HttpError::Auth { endpoint, source } => HttpError::Auth { endpoint, source },
+        HttpError::Config { vendor, what } => HttpError::Config { vendor, what },
+        HttpError::Unusable { vendor, what } => HttpError::Unusable { vendor, what },
+    }
+}
+
 /// Posts a token request (always safe to repeat) and reads the token answer.
 pub async fn request_token(http: &VendorHttp, call: Call) -> Result<TokenResponse, AuthError> {
     let call = call.idempotent().unauthenticated();

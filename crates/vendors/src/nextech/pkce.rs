@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn rfc7636_appendix_b_vector() {
         assert_eq!(
-            challenge_for("dBjftJeZ4CVP-1mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            challenge_for("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
     }
