@@ -20,5 +20,6 @@ pub use clock::{Clock, SystemClock};
 pub use cursor::StreamCursor;
 pub use engine::{SyncEngine, SyncOptions, SyncReport, VendorReport};
 pub use ports::{Batch, PracticeSnapshot, Records, Stream, SyncSink, VendorSources};
+pub(crate) use progress::count;
 pub use progress::{Phase, Progress, SyncEvent};
 pub use status::{StatusBoard, state_for};
