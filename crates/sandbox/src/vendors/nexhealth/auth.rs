@@ -31,7 +31,7 @@ pub async fn authenticate(State(s): State<Arc<Shared>>, headers: HeaderMap) -> R
             json_with(
                 StatusCode::CREATED,
                 VND,
-                &json!({"code": true, "description": ["Success"], "error": [], "data": {"token": token}, "count": 1}),
+                &json!({"code": true, "description": "Success", "error": [], "data": {"token": token}, "count": 1}),
             )
         }
         _ => error_ct(

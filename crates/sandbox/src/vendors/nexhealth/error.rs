@@ -13,7 +13,7 @@ pub fn error_ct(status: StatusCode, content_type: &'static str, message: &str) -
     json_with(
         status,
         content_type,
-        &json!({"code": false, "description": [], "error": [message]}),
+        &json!({"code": false, "description": status.canonical_reason().unwrap_or("Error"), "error": [message]}),
     )
 }
 

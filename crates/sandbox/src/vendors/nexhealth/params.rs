@@ -116,7 +116,7 @@ impl Ctx {
 
     /// `{"code": true, "error": [], "data": …}` plus `count` or `page_info`.
     pub fn ok(&self, status: StatusCode, data: Value, extra: Option<(&str, Value)>) -> Response {
-        let mut body = json!({"code": true, "description": [], "error": []});
+        let mut body = json!({"code": true, "description": "Success", "error": []});
         body["data"] = data;
         if let Some((k, v)) = extra {
             body[k] = v;
