@@ -13,7 +13,8 @@
     clippy::print_stdout,
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
+    clippy::cast_sign_loss,
+    clippy::too_many_lines
 )]
 
 use chrono::NaiveDate;
@@ -255,7 +256,7 @@ struct Dataset {
 }
 
 fn dataset(n: usize, people: &[Person]) -> Dataset {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("frontdesk-bench-v1-{n}"));
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("frontdesk-bench-v2-{n}"));
     let store_dir = root.join("store");
     let ready = root.join("ready");
     let keys = MemoryKeyProvider::new();
@@ -464,6 +465,9 @@ fn measure(n: usize) {
             times[design].push((*kind, started.elapsed()));
             if found == 0 {
                 empty[design] += 1;
+                if design == 0 && empty[0] <= 5 {
+                    println!("(a) found nobody for {kind:?} {q:?}");
+                }
             }
         }
     }

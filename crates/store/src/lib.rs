@@ -10,6 +10,7 @@
 #![allow(clippy::doc_markdown)]
 
 mod audit;
+mod checkpoint;
 mod codec;
 mod error;
 mod key;

@@ -3,6 +3,7 @@
 //! connections are all a single desk needs.
 
 use crate::audit::{AuditEvent, AuditOutcome};
+use crate::checkpoint::{self, Checkpointer};
 use crate::error::StoreError;
 use crate::key::KeyProvider;
 use crate::open;
@@ -15,6 +16,8 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    // Declared last: dropped after the connections it checkpoints for.
+    _checkpointer: Checkpointer,
 }
 
 impl Store {
@@ -23,12 +26,15 @@ impl Store {
     pub fn open(data_dir: &Path, keys: &dyn KeyProvider, actor: &str) -> Result<Self, StoreError> {
         let (path, key) = open::resolve_key(data_dir, keys)?;
         let writer = open::connect_and_migrate(&path, &key)?;
+        writer.execute_batch(&checkpoint::writer_pragmas())?;
         let reader = open::connect(&path, &key, true)?;
         open::restrict_permissions(&path)?;
+        let checkpointer = Checkpointer::start(&path, &key)?;
         let store = Self {
             path,
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
+            _checkpointer: checkpointer,
         };
         store.audit_append(&AuditEvent::new(actor, "unlock", AuditOutcome::Ok))?;
         Ok(store)

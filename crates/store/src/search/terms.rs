@@ -6,7 +6,7 @@
 //! |----|------|---------|
 //! | `n` | a name word (family, given, middle; compound parts and the joined whole) | `nnguyen` |
 //! | `p` | a given/family pair in both orders, for "given family" typed in full | `pminh nguyen` |
-//! | `t` | phone: national digits, last 7, last 4 | `t2025550101` |
+//! | `t` | phone: national digits and its last 7, 6, 5 and 4 digits | `t2025550101` |
 //! | `m` | MRN / chart number | `mmrn0042` |
 //! | `b` | date of birth, `YYYYMMDD` | `b19640503` |
 //! | `e` | e-mail | `erosa@example.org` |
@@ -71,7 +71,7 @@ pub(crate) fn index_entry(patient: &Patient) -> IndexEntry {
         }
         doc.push(format!("t{digits}"));
         entry.terms.push((format!("t{digits}"), KIND_PHONE));
-        for tail in [7, 4] {
+        for tail in [7, 6, 5, 4] {
             if digits.len() > tail {
                 entry
                     .terms
