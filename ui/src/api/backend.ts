@@ -1,5 +1,6 @@
 // The one door to the Rust backend. Every command and event the UI uses passes through here, so
 // components never import the generated bindings and tests mock this module instead of IPC.
+import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands, events } from "../bindings";
 import { BackendError } from "./errors";
 
@@ -14,6 +15,23 @@ export type AppError = ErrOf<typeof commands.appInfo>;
 export type VendorStatus = OkOf<typeof commands.vendorStatuses>[number];
 export type Vendor = VendorStatus["vendor"];
 export type ConnectionState = VendorStatus["state"];
+export type PatientSummary = OkOf<typeof commands.searchPatients>[number];
+export type PatientCard = OkOf<typeof commands.patientCard>;
+export type Location = OkOf<typeof commands.locations>[number];
+export type Provider = OkOf<typeof commands.providers>[number];
+export type DayBoard = OkOf<typeof commands.dayBoard>;
+export type Appointment = DayBoard["appointments"][number];
+export type AppointmentStatus = Appointment["status"];
+export type AppointmentState = AppointmentStatus["state"];
+export type Visit = Appointment["visit"];
+export type VendorLink = PatientSummary["links"][number];
+export type LinkConfidence = VendorLink["confidence"];
+export type Phone = PatientSummary["phones"][number];
+export type Contact = PatientCard["contacts"][number];
+export type Encounter = PatientCard["encounters"][number];
+export type Referral = PatientCard["referrals"][number];
+export type Callback = PatientCard["callbacks"][number];
+export type LinkSuggestion = PatientCard["suggestions"][number];
 
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
@@ -37,4 +55,39 @@ export function onVendorStatusChanged(onChange: (status: VendorStatus) => void):
   return events.vendorStatusChanged.listen((event) => {
     onChange(event.payload.status);
   });
+}
+
+/** Patients matching what was typed, best first, at most `limit` of them. */
+export async function searchPatients(query: string, limit: number): Promise<PatientSummary[]> {
+  return unwrap(await commands.searchPatients(query, limit));
+}
+
+export async function getPatientCard(id: string): Promise<PatientCard> {
+  return unwrap(await commands.patientCard(id));
+}
+
+export async function getLocations(): Promise<Location[]> {
+  return unwrap(await commands.locations());
+}
+
+export async function getProviders(): Promise<Provider[]> {
+  return unwrap(await commands.providers());
+}
+
+/** One location's board for `day`, the location's local date as `YYYY-MM-DD`. */
+export async function getDayBoard(locationId: string, day: string): Promise<DayBoard> {
+  return unwrap(await commands.dayBoard(locationId, day));
+}
+
+/**
+ * Opens a telehealth provider link in the system browser or Zoom client, never in the app's own
+ * webview. Only http(s) links are opened: a vendor record must not be able to make the desk
+ * launch a file or a custom scheme handler.
+ */
+export async function openJoinUrl(url: string): Promise<void> {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new BackendError({ kind: "invalid", field: "providerJoinUrl", message: "not a web link" });
+  }
+  await openUrl(parsed.toString());
 }

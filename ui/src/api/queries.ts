@@ -1,15 +1,33 @@
 // Command results cached with TanStack Query: one key per command, so every screen that needs
 // the app's facts shares one request, and pushed events update the cache in place.
-import { useEffect } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { getAppInfo, getVendorStatuses, onVendorStatusChanged } from "./backend";
-import type { VendorStatus } from "./backend";
+import { useEffect, useState } from "react";
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  getAppInfo,
+  getDayBoard,
+  getLocations,
+  getPatientCard,
+  getProviders,
+  getVendorStatuses,
+  onVendorStatusChanged,
+  searchPatients,
+} from "./backend";
+import type { AppError, PatientSummary, VendorStatus } from "./backend";
+import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
 export const queryKeys = {
   appInfo: ["appInfo"] as const,
   vendorStatuses: ["vendorStatuses"] as const,
+  locations: ["locations"] as const,
+  providers: ["providers"] as const,
+  search: (query: string, limit: number) => ["searchPatients", query, limit] as const,
+  patientCard: (id: string) => ["patientCard", id] as const,
+  dayBoard: (locationId: string, day: string) => ["dayBoard", locationId, day] as const,
 };
+
+// Locations and providers change when an admin edits the practice, not during a day.
+const SLOW_CHANGING = 5 * 60 * 1000;
 
 export function useAppInfo() {
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: getAppInfo, staleTime: Infinity });
@@ -33,6 +51,10 @@ export function useVendorStatusEvents(): void {
       client.setQueryData<VendorStatus[]>(queryKeys.vendorStatuses, (old) =>
         mergeVendorStatus(old ?? [], status),
       );
+      // A vendor that synced, or went away, may have changed what the board and the cards
+      // show; they re-read the cache (cheap: it is local) rather than wait for a reload.
+      void client.invalidateQueries({ queryKey: ["dayBoard"] });
+      void client.invalidateQueries({ queryKey: ["patientCard"] });
     }).then(
       (stop) => {
         // The component may have unmounted while the subscription was being set up.
@@ -51,15 +73,102 @@ export function useVendorStatusEvents(): void {
   }, [client]);
 }
 
+/** `value`, once it has stopped changing for `delayMs`: typing does not search per keystroke. */
+export function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      setSettled(value);
+    }, delayMs);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [value, delayMs]);
+  return settled;
+}
+
+export const SEARCH_DEBOUNCE_MS = 120;
+
 export type PatientSearchState =
   | { kind: "idle" }
-  | { kind: "unavailable"; reason: "noPractice" | "notYetAvailable" };
+  | { kind: "unavailable"; reason: "noPractice" }
+  | { kind: "loading" }
+  | { kind: "results"; query: string; patients: PatientSummary[] }
+  | { kind: "noMatch"; query: string }
+  | { kind: "error"; error: AppError; retry: () => void };
 
 /**
- * Patient search as the search box sees it. The backend has no search command yet, so this says
- * so rather than pretending; when it lands, this hook becomes a query and the box is unchanged.
+ * Patient search as a search box sees it: debounced, served from the local cache, and every
+ * outcome (nothing typed, no practice, no match, an error) a state the box can say in words.
  */
-export function usePatientSearch(query: string, practiceConnected: boolean): PatientSearchState {
+export function usePatientSearch(query: string, practiceConnected: boolean, limit = 20): PatientSearchState {
+  const settled = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
+  const enabled = practiceConnected && settled !== "";
+  const result = useQuery({
+    queryKey: queryKeys.search(settled, limit),
+    queryFn: () => searchPatients(settled, limit),
+    enabled,
+    // The previous list stays while the next keystroke's answer arrives: no flicker.
+    placeholderData: keepPreviousData,
+    staleTime: 30 * 1000,
+  });
   if (query.trim() === "") return { kind: "idle" };
-  return { kind: "unavailable", reason: practiceConnected ? "notYetAvailable" : "noPractice" };
+  if (!practiceConnected) return { kind: "unavailable", reason: "noPractice" };
+  if (result.isError) return { kind: "error", error: toAppError(result.error), retry: () => void result.refetch() };
+  if (!result.data) return { kind: "loading" };
+  const shownQuery = result.isPlaceholderData ? query.trim() : settled;
+  if (result.data.length === 0) {
+    return result.isPlaceholderData || settled !== query.trim()
+      ? { kind: "loading" }
+      : { kind: "noMatch", query: shownQuery };
+  }
+  return { kind: "results", query: shownQuery, patients: result.data };
+}
+
+export function useLocations(enabled = true) {
+  return useQuery({ queryKey: queryKeys.locations, queryFn: getLocations, staleTime: SLOW_CHANGING, enabled });
+}
+
+export function useProviders(enabled = true) {
+  return useQuery({ queryKey: queryKeys.providers, queryFn: getProviders, staleTime: SLOW_CHANGING, enabled });
+}
+
+export function usePatientCard(id: string) {
+  return useQuery({ queryKey: queryKeys.patientCard(id), queryFn: () => getPatientCard(id) });
+}
+
+export function useDayBoard(locationId: string | undefined, day: string) {
+  return useQuery({
+    queryKey: queryKeys.dayBoard(locationId ?? "", day),
+    queryFn: () => getDayBoard(locationId ?? "", day),
+    enabled: locationId !== undefined,
+    // Stepping to the next day keeps the old board on screen until the new one is read.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * "Family, Given" for each patient on the board. The board's appointments carry only the desk's
+ * patient id, so names come from the patients' cards (local reads, and cached for when the
+ * receptionist opens one). Unknown ids map to nothing until their card has loaded.
+ */
+export function usePatientNames(ids: readonly string[]): ReadonlyMap<string, string> {
+  const unique = [...new Set(ids)].sort();
+  return useQueries({
+    queries: unique.map((id) => ({
+      queryKey: queryKeys.patientCard(id),
+      queryFn: () => getPatientCard(id),
+      staleTime: 60 * 1000,
+    })),
+    combine: (results) => {
+      const names = new Map<string, string>();
+      results.forEach((result, index) => {
+        const id = unique[index];
+        if (id !== undefined && result.data) {
+          names.set(id, `${result.data.familyName}, ${result.data.givenName}`);
+        }
+      });
+      return names;
+    },
+  });
 }

@@ -10,6 +10,24 @@ describe("catalogues", () => {
     expect(placeholders(es[key])).toEqual(placeholders(en[key]));
   });
 
+  // Words that are the same in both languages; every other Spanish string must be a translation,
+  // not English left behind when a key was added.
+  const SAME_IN_BOTH = new Set<MessageKey>([
+    "card.none",
+    "card.sms",
+    "card.notAllowed",
+    "board.heading",
+    "settings.none",
+    "language.en",
+    "language.es",
+  ]);
+  it.each((Object.keys(en) as MessageKey[]).filter((key) => !SAME_IN_BOTH.has(key)))(
+    "Spanish %s is translated",
+    (key) => {
+      expect(es[key]).not.toBe(en[key]);
+    },
+  );
+
   it("has no empty strings", () => {
     for (const catalogue of [en, es]) {
       for (const value of Object.values(catalogue)) expect(value.trim()).not.toBe("");

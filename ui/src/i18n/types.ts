@@ -20,3 +20,6 @@ export type ParamArgs<K extends MessageKey> = [ParamNames<English[K]>] extends [
   : [params: ParamsOf<K>];
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => string;
+
+/** Keys that take no parameters: what a lookup table of labels may hold and call t() with. */
+export type PlainKey = { [K in MessageKey]: ParamArgs<K> extends [] ? K : never }[MessageKey];

@@ -1,15 +1,14 @@
 // A real <a href="#/…"> (so it is a link to assistive tech, middle-click and WebDriver) that
-// switches pages without a reload.
+// switches pages without a reload: to a page by name, or to one patient's card.
 import type { AnchorHTMLAttributes, MouseEvent } from "react";
-import { hrefFor } from "./routes";
+import { hrefFor, hrefForPatient } from "./routes";
 import type { Route } from "./routes";
-import { navigate } from "./useRoute";
+import { navigate, navigateToPatient } from "./useRoute";
 
-export interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> {
-  to: Route;
-}
+export type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> &
+  ({ to: Route; patientId?: never } | { to?: never; patientId: string });
 
-export function Link({ to, onClick, ...rest }: LinkProps) {
+export function Link({ to, patientId, onClick, ...rest }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     // Leave modified clicks to the browser; a plain click switches pages in place.
@@ -17,7 +16,9 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
       return;
     }
     event.preventDefault();
-    navigate(to);
+    if (patientId !== undefined) navigateToPatient(patientId);
+    else navigate(to);
   };
-  return <a href={hrefFor(to)} onClick={handleClick} {...rest} />;
+  const href = patientId !== undefined ? hrefForPatient(patientId) : hrefFor(to);
+  return <a href={href} onClick={handleClick} {...rest} />;
 }

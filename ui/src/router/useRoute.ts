@@ -1,7 +1,7 @@
 // The current page as React state, read from location.hash. navigate() notifies subscribers at
 // once instead of waiting for the browser's asynchronous hashchange.
 import { useSyncExternalStore } from "react";
-import { hrefFor, parseHash } from "./routes";
+import { hrefFor, hrefForPatient, parseHash, patientIdFromHash } from "./routes";
 import type { Route } from "./routes";
 
 const listeners = new Set<() => void>();
@@ -15,16 +15,42 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-function snapshot(): Route {
-  return parseHash(window.location.hash);
-}
-
-export function navigate(route: Route): void {
-  if (parseHash(window.location.hash) === route && window.location.hash !== "") return;
-  window.location.hash = hrefFor(route);
+function go(href: string): void {
+  if (window.location.hash === href) return;
+  window.location.hash = href;
   for (const listener of listeners) listener();
 }
 
+export function navigate(route: Route): void {
+  go(hrefFor(route));
+}
+
+export function navigateToPatient(patientId: string): void {
+  go(hrefForPatient(patientId));
+}
+
+function routeSnapshot(): Route {
+  return parseHash(window.location.hash);
+}
+
+function patientSnapshot(): string | null {
+  return patientIdFromHash(window.location.hash);
+}
+
+function hashSnapshot(): string {
+  return window.location.hash;
+}
+
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useSyncExternalStore(subscribe, routeSnapshot, routeSnapshot);
+}
+
+/** The patient id in #/patients/<id>, or null. */
+export function usePatientIdFromRoute(): string | null {
+  return useSyncExternalStore(subscribe, patientSnapshot, patientSnapshot);
+}
+
+/** The whole address, for effects that must run on any move (a card to another card too). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, hashSnapshot, hashSnapshot);
 }

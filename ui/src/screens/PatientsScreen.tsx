@@ -1,15 +1,83 @@
-// Patients: the patient card and its history will live here (issue 7); meanwhile it points to
-// the search box, which is how a receptionist will reach a patient.
+// Patients: a larger version of the header's search, for when the receptionist wants to read
+// through many namesakes; and, at #/patients/<id>, one patient's card.
+import { useId, useState } from "react";
+import { usePatientSearch } from "../api/queries";
+import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
+import { PatientSummaryLine } from "../patients/PatientSummaryLine";
+import { Link } from "../router/Link";
+import { usePatientIdFromRoute } from "../router/useRoute";
 import { shortcutLabel } from "../shell/useFocusShortcut";
-import { PlaceholderScreen } from "./PlaceholderScreen";
+import { Page } from "./Page";
+import { PatientCardScreen } from "./PatientCardScreen";
+import { PracticeGate } from "./PracticeGate";
 
 export function PatientsScreen() {
   const t = useT();
+  const patientId = usePatientIdFromRoute();
+  if (patientId !== null) return <PatientCardScreen patientId={patientId} />;
   return (
-    <PlaceholderScreen
-      title={t("patients.title")}
-      hint={<p>{t("patients.hint", { shortcut: shortcutLabel() })}</p>}
-    />
+    <PracticeGate title={t("patients.title")}>
+      <PatientSearchPage />
+    </PracticeGate>
+  );
+}
+
+function PatientSearchPage() {
+  const t = useT();
+  const inputId = useId();
+  const [query, setQuery] = useState("");
+  const search = usePatientSearch(query, true, 100);
+
+  return (
+    <Page title={t("patients.title")}>
+      <div className="patient-search">
+        <label htmlFor={inputId}>{t("patients.searchLabel")}</label>
+        <input
+          id={inputId}
+          type="search"
+          className="patient-search__input"
+          data-testid="patients-search"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          placeholder={t("search.empty")}
+          onChange={(event) => {
+            setQuery(event.target.value);
+          }}
+        />
+        <p className="patient-search__hint">{t("patients.hint", { shortcut: shortcutLabel() })}</p>
+      </div>
+      <div role="status" className="patient-search__status">
+        {search.kind === "idle" && <p className="muted">{t("search.empty")}</p>}
+        {search.kind === "loading" && <p className="muted">{t("search.searching")}</p>}
+        {search.kind === "noMatch" && (
+          <div data-testid="search-no-match">
+            <p>{t("search.noMatch", { query: search.query })}</p>
+            <p>
+              <button type="button" className="button" disabled>
+                {t("search.newPatient")}
+              </button>{" "}
+              <span className="muted">{t("search.newPatientLater")}</span>
+            </p>
+          </div>
+        )}
+        {search.kind === "results" && (
+          <p className="muted">{t("patients.count", { count: search.patients.length })}</p>
+        )}
+      </div>
+      {search.kind === "error" && <ErrorBanner error={search.error} onRetry={search.retry} />}
+      {search.kind === "results" && (
+        <ul className="patient-results" aria-label={t("search.results")}>
+          {search.patients.map((patient) => (
+            <li key={patient.id} data-testid="patients-result" data-patient-id={patient.id}>
+              <Link patientId={patient.id} className="patient-results__link">
+                <PatientSummaryLine patient={patient} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
   );
 }

@@ -1,4 +1,4 @@
-// Today, Patients and Book until their real screens arrive (issue 7): the page heading, and an
+// Book until its real screen arrives (issue 7): the page heading, and an
 // honest sentence instead of an empty or invented page.
 import type { ReactNode } from "react";
 import { useAppInfo } from "../api/queries";

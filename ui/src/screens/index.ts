@@ -1,14 +1,16 @@
-// Which component renders which page. Issue 7's real screens replace entries here; nothing
-// else in the shell needs to change.
+// Which component renders which page; nothing else in the shell needs to change when one is
+// added. Patients also renders a patient's card when the address names one.
 import type { ComponentType } from "react";
 import type { Route } from "../router/routes";
 import { BookScreen } from "./BookScreen";
+import { MyDayScreen } from "./MyDayScreen";
 import { PatientsScreen } from "./PatientsScreen";
 import { SettingsScreen } from "./SettingsScreen";
 import { TodayScreen } from "./TodayScreen";
 
 export const SCREENS: Record<Route, ComponentType> = {
   today: TodayScreen,
+  myDay: MyDayScreen,
   patients: PatientsScreen,
   book: BookScreen,
   settings: SettingsScreen,

@@ -1,5 +1,6 @@
 // The shell as a receptionist meets it, against a mocked backend module: the header's practice
 // and vendor chips, Ctrl+K, the search combobox, navigation and the Settings facts.
+// The screens inside have their own tests; here every backend call is mocked to say "nothing".
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
@@ -9,17 +10,17 @@ import { appInfo, notConfigured } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { AppShell } from "./AppShell";
 
-vi.mock("../api/backend", () => ({
-  getAppInfo: vi.fn(),
-  getVendorStatuses: vi.fn(),
-  onVendorStatusChanged: vi.fn(),
-}));
+vi.mock("../api/backend", () => import("../test/mockBackend"));
 
 const api = vi.mocked(backend);
 let pushStatus: ((status: VendorStatus) => void) | undefined;
 
 beforeEach(() => {
+  vi.resetAllMocks();
   window.location.hash = "";
+  api.getLocations.mockResolvedValue([]);
+  api.getProviders.mockResolvedValue([]);
+  api.searchPatients.mockResolvedValue([]);
   api.getAppInfo.mockResolvedValue(appInfo());
   api.getVendorStatuses.mockResolvedValue(notConfigured());
   api.onVendorStatusChanged.mockImplementation((onChange) => {
@@ -131,7 +132,7 @@ describe("search", () => {
     expect(screen.getByRole("combobox", { name: "Search patients" })).toHaveFocus();
   });
 
-  it("is a combobox that says honestly that search is unavailable", async () => {
+  it("is a combobox that says honestly that search is unavailable without a practice", async () => {
     renderWithProviders(<AppShell />);
     await screen.findByTestId("practice-name");
     const box = screen.getByRole("combobox", { name: "Search patients" });
@@ -141,7 +142,8 @@ describe("search", () => {
 
     await userEvent.type(box, "nguy 5/3/64");
     expect(box).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("listbox")).toHaveTextContent("Search is unavailable: no practice is connected.");
+    expect(screen.getByTestId("search-popup")).toHaveTextContent("Search is unavailable: no practice is connected.");
+    expect(api.searchPatients).not.toHaveBeenCalled();
 
     await userEvent.keyboard("{Escape}");
     expect(box).toHaveAttribute("aria-expanded", "false");
@@ -157,7 +159,7 @@ describe("navigation", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Today");
     expect(within(nav).getByRole("link", { name: "Today" })).toHaveAttribute("aria-current", "page");
 
-    for (const name of ["Patients", "Book", "Settings", "Today"]) {
+    for (const name of ["My day", "Patients", "Book", "Settings", "Today"]) {
       await userEvent.click(within(nav).getByRole("link", { name }));
       expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(name);
       expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
@@ -185,7 +187,7 @@ describe("navigation", () => {
   it("tells every page that no practice is connected and points to Settings", async () => {
     renderWithProviders(<AppShell />);
     const nav = screen.getByRole("navigation", { name: "Main" });
-    for (const name of ["Today", "Patients", "Book"]) {
+    for (const name of ["Today", "My day", "Patients", "Book"]) {
       await userEvent.click(within(nav).getByRole("link", { name }));
       const main = screen.getByRole("main");
       expect(await within(main).findByText(/not connected to a practice/)).toBeInTheDocument();

@@ -4,7 +4,7 @@ import { toAppError } from "../api/errors";
 import { useAppInfo, useVendorStatusEvents, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
-import { useRoute } from "../router/useRoute";
+import { useHash, useRoute } from "../router/useRoute";
 import { SCREENS } from "../screens";
 import { Header } from "./Header";
 import { NavBar } from "./NavBar";
@@ -14,10 +14,11 @@ import "./AppShell.css";
 export function AppShell() {
   const t = useT();
   const route = useRoute();
+  const hash = useHash();
   const info = useAppInfo();
   const statuses = useVendorStatuses();
   useVendorStatusEvents();
-  useFocusPageOnNavigate(route);
+  useFocusPageOnNavigate(hash);
   const Screen = SCREENS[route];
 
   return (

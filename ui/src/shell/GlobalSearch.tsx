@@ -1,9 +1,13 @@
-// The one search box (ARIA 1.2 combobox with a listbox popup). Until the backend can search
-// patients, the popup says honestly why there are no results instead of showing made-up ones.
+// The one search box (ARIA 1.2 combobox with a listbox popup): results as the receptionist
+// types, arrows to pick, Enter to open the card, Escape to close. Every other outcome (nothing
+// typed yet, no match, no practice, an error) is said in words in the same popup.
 import { useId, useRef, useState } from "react";
-import type { KeyboardEvent } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { usePatientSearch } from "../api/queries";
+import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
+import { PatientSummaryLine } from "../patients/PatientSummaryLine";
+import { navigateToPatient } from "../router/useRoute";
 import { shortcutLabel, useFocusShortcut } from "./useFocusShortcut";
 import "./GlobalSearch.css";
 
@@ -17,24 +21,88 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
   const listboxId = useId();
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
   useFocusShortcut(inputRef);
 
   const search = usePatientSearch(query, practiceConnected);
-  const expanded = open && search.kind !== "idle";
-  const message =
-    search.kind === "unavailable"
-      ? t(search.reason === "noPractice" ? "search.noPractice" : "search.notYetAvailable")
-      : "";
+  const patients = search.kind === "results" ? search.patients : [];
+  const expanded = open;
+  // The highlighted row survives new results only while it still exists.
+  const activeIndex = active < patients.length ? active : -1;
+  const optionId = (index: number) => `${listboxId}-option-${index}`;
+
+  const openCard = (id: string) => {
+    setOpen(false);
+    setQuery("");
+    setActive(-1);
+    navigateToPatient(id);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    // Escape closes the popup first and clears the box on a second press (ARIA combobox pattern).
-    if (event.key === "Escape") {
-      if (expanded) setOpen(false);
-      else setQuery("");
-    } else if (event.key === "ArrowDown") {
-      setOpen(true);
+    switch (event.key) {
+      case "Escape":
+        // Closes the popup first and clears the box on a second press (ARIA combobox pattern).
+        event.preventDefault();
+        if (expanded) setOpen(false);
+        else setQuery("");
+        setActive(-1);
+        break;
+      case "ArrowDown":
+        event.preventDefault();
+        setOpen(true);
+        if (patients.length > 0) setActive((activeIndex + 1) % patients.length);
+        break;
+      case "ArrowUp":
+        event.preventDefault();
+        setOpen(true);
+        if (patients.length > 0) setActive(activeIndex <= 0 ? patients.length - 1 : activeIndex - 1);
+        break;
+      case "Enter": {
+        // With nothing highlighted, Enter opens a result only when it is the only one: a wrong
+        // patient's card is worse than one more key press.
+        const chosen = patients[activeIndex] ?? (patients.length === 1 ? patients[0] : undefined);
+        if (expanded && chosen) {
+          event.preventDefault();
+          openCard(chosen.id);
+        }
+        break;
+      }
+      default:
+        break;
     }
   };
+
+  let message: ReactNode = null;
+  switch (search.kind) {
+    case "idle":
+      message = <p className="global-search__message">{t("search.empty")}</p>;
+      break;
+    case "unavailable":
+      message = <p className="global-search__message">{t("search.noPractice")}</p>;
+      break;
+    case "loading":
+      message = <p className="global-search__message">{t("search.searching")}</p>;
+      break;
+    case "noMatch":
+      message = (
+        <div className="global-search__message" data-testid="search-no-match">
+          <p>{t("search.noMatch", { query: search.query })}</p>
+          <p>
+            {/* Disabled, not hidden: Rosa should see where creation will be, and why not yet. */}
+            <button type="button" className="button" disabled aria-describedby={`${listboxId}-new-note`}>
+              {t("search.newPatient")}
+            </button>{" "}
+            <span id={`${listboxId}-new-note`}>{t("search.newPatientLater")}</span>
+          </p>
+        </div>
+      );
+      break;
+    case "error":
+      message = <ErrorBanner error={search.error} />;
+      break;
+    case "results":
+      break;
+  }
 
   return (
     <div className="global-search">
@@ -47,17 +115,20 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
         type="search"
         role="combobox"
         className="global-search__input"
+        data-testid="global-search"
         autoComplete="off"
         spellCheck={false}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listboxId}
+        aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
         aria-keyshortcuts="Control+K Meta+K"
         placeholder={t("search.placeholder", { shortcut: shortcutLabel() })}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);
+          setActive(-1);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => {
@@ -67,13 +138,40 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
           setOpen(true);
         }}
       />
-      <ul id={listboxId} role="listbox" aria-label={t("search.results")} className="global-search__popup" hidden={!expanded}>
-        {message && (
-          <li role="option" aria-disabled="true" aria-selected="false" className="global-search__message">
-            {message}
-          </li>
-        )}
-      </ul>
+      <div
+        className="global-search__popup"
+        data-testid="search-popup"
+        hidden={!expanded}
+        // A click inside the popup must not blur the box (which would close the popup).
+        onMouseDown={(event) => {
+          event.preventDefault();
+        }}
+      >
+        <ul id={listboxId} role="listbox" aria-label={t("search.results")} className="global-search__list">
+          {patients.map((patient, index) => (
+            <li
+              key={patient.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              className="global-search__option"
+              data-testid="search-result"
+              data-patient-id={patient.id}
+              // mousedown, not click: the input would blur (and close the popup) first.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                openCard(patient.id);
+              }}
+            >
+              <PatientSummaryLine patient={patient} />
+            </li>
+          ))}
+        </ul>
+        {/* Polite, so the outcome is read out without taking the caret from the box. */}
+        <div role="status" className="global-search__status">
+          {message}
+        </div>
+      </div>
     </div>
   );
 }

@@ -11,6 +11,7 @@ export interface NavBarProps {
 
 const LABELS = {
   today: "nav.today",
+  myDay: "nav.myDay",
   patients: "nav.patients",
   book: "nav.book",
   settings: "nav.settings",

@@ -1,0 +1,119 @@
+// Dr. Lee's 09:00: her own appointments in time order, and Join on the telehealth one opening
+// the provider link through the opener (mocked here), never inside the app.
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as backend from "../api/backend";
+import type { DayBoard } from "../api/backend";
+import { BackendError } from "../api/errors";
+import { AppShell } from "../shell/AppShell";
+import { appInfo, appointment, card, CHICAGO, connected, DR_LEE, DR_PATEL } from "../test/fixtures";
+import { renderWithProviders } from "../test/render";
+import { PROVIDER_STORAGE_KEY } from "./MyDayScreen";
+
+vi.mock("../api/backend", () => import("../test/mockBackend"));
+const api = vi.mocked(backend);
+
+const PROVIDER_URL = "https://zoom.example/s/915?zak=provider-only";
+
+const day: DayBoard = {
+  location: CHICAGO,
+  day: "2026-11-21",
+  providers: [DR_LEE, DR_PATEL],
+  appointments: [
+    appointment({ id: "nexhealth:2", start: "2026-11-21T16:30:00Z", end: "2026-11-21T17:00:00Z" }),
+    appointment({
+      id: "zoom:1",
+      vendor: "zoom",
+      // 09:15 CST.
+      start: "2026-11-21T15:15:00Z",
+      end: "2026-11-21T15:35:00Z",
+      status: { state: "waiting" },
+      visit: { mode: "telehealth", patientJoinUrl: "https://zoom.example/j/915", providerJoinUrl: PROVIDER_URL },
+    }),
+    appointment({ id: "nexhealth:3", providerId: DR_PATEL.id }),
+  ],
+};
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  window.localStorage.clear();
+  window.location.hash = "#/my-day";
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-21T15:13:00Z"));
+  api.getAppInfo.mockResolvedValue(appInfo({ practiceName: "Lakeside Family Eye Care" }));
+  api.getVendorStatuses.mockResolvedValue(connected());
+  api.onVendorStatusChanged.mockResolvedValue(() => undefined);
+  api.getLocations.mockResolvedValue([CHICAGO]);
+  api.getProviders.mockResolvedValue([DR_LEE, DR_PATEL]);
+  api.getDayBoard.mockResolvedValue(day);
+  api.getPatientCard.mockResolvedValue(card({ id: "pat-nguyen" }));
+  api.openJoinUrl.mockResolvedValue();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function myDayAs(providerName: string) {
+  renderWithProviders(<AppShell />);
+  const picker = await screen.findByLabelText("Provider");
+  await userEvent.selectOptions(picker, screen.getByRole("option", { name: providerName }));
+  return screen.findByTestId("my-day");
+}
+
+describe("My day", () => {
+  it("asks the clinician to pick themselves first", async () => {
+    renderWithProviders(<AppShell />);
+    expect(await screen.findByText("Choose yourself as the provider to see your day.")).toBeInTheDocument();
+  });
+
+  it("lists only that provider's appointments, in time order, in the location's time", async () => {
+    const list = await myDayAs("Dr. Ana Lee");
+    const rows = within(list).getAllByTestId("my-day-row");
+    expect(rows.map((r) => r.dataset.appointmentId)).toEqual(["zoom:1", "nexhealth:2"]);
+    expect(rows[0]).toHaveTextContent("09:15–09:35");
+    expect(rows[0]).toHaveTextContent("In waiting room");
+    expect(rows[0]).toHaveTextContent("Video");
+    await waitFor(() => {
+      expect(within(rows[0] as HTMLElement).getByRole("link", { name: "Nguyen, Minh" })).toHaveAttribute(
+        "href",
+        "#/patients/pat-nguyen",
+      );
+    });
+    expect(window.localStorage.getItem(PROVIDER_STORAGE_KEY)).toBe(DR_LEE.id);
+  });
+
+  it("Join opens the provider's link through the opener, and only telehealth rows have it", async () => {
+    const list = await myDayAs("Dr. Ana Lee");
+    const joins = within(list).getAllByTestId("join-button");
+    expect(joins).toHaveLength(1);
+    const join = joins[0] as HTMLElement;
+    expect(join).toHaveTextContent("Join");
+    expect(join.closest("tr")).toHaveAttribute("data-appointment-id", "zoom:1");
+    await userEvent.click(join);
+    expect(api.openJoinUrl).toHaveBeenCalledExactlyOnceWith(PROVIDER_URL);
+  });
+
+  it("says why Join did not open", async () => {
+    api.openJoinUrl.mockRejectedValue(new BackendError({ kind: "invalid", field: "providerJoinUrl", message: "not a web link" }));
+    const list = await myDayAs("Dr. Ana Lee");
+    await userEvent.click(within(list).getByTestId("join-button"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("“providerJoinUrl” is not valid: not a web link.");
+  });
+
+  it("says so when the provider has nothing that day", async () => {
+    api.getDayBoard.mockResolvedValue({ ...day, appointments: [] });
+    renderWithProviders(<AppShell />);
+    await userEvent.selectOptions(await screen.findByLabelText("Provider"), DR_LEE.id);
+    expect(await screen.findByTestId("my-day-empty")).toHaveTextContent("No appointments for this provider on this day.");
+  });
+
+  it("speaks Spanish", async () => {
+    window.localStorage.setItem(PROVIDER_STORAGE_KEY, DR_LEE.id);
+    renderWithProviders(<AppShell />, { locale: "es" });
+    const list = await screen.findByTestId("my-day");
+    expect(await within(list).findByTestId("join-button")).toHaveTextContent("Unirse");
+    expect(list).toHaveTextContent("En sala de espera");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Mi día");
+  });
+});

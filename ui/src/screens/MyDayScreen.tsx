@@ -1,0 +1,183 @@
+// My day: one clinician's appointments as a list, in time order, with Join on telehealth
+// visits. Dr. Lee picks herself once; this computer remembers it.
+import { useId, useState } from "react";
+import type { Appointment, AppError } from "../api/backend";
+import { openJoinUrl } from "../api/backend";
+import { toAppError } from "../api/errors";
+import { useDayBoard, useLocations, usePatientNames, useProviders, useVendorStatuses } from "../api/queries";
+import { ErrorBanner } from "../errors/ErrorBanner";
+import { useI18n } from "../i18n/context";
+import { Link } from "../router/Link";
+import { BoardToolbar } from "../schedule/BoardToolbar";
+import { patientLabel, timeRange } from "../schedule/describe";
+import { OfflineBanner } from "../schedule/OfflineBanner";
+import { StatusBadge } from "../schedule/StatusBadge";
+import { useBoardPlace } from "../schedule/useBoardPlace";
+import { VisitBadge } from "../schedule/VisitBadge";
+import { formatDay } from "../time/zoned";
+import { Page } from "./Page";
+import { PracticeGate } from "./PracticeGate";
+import "../schedule/schedule.css";
+
+export const PROVIDER_STORAGE_KEY = "frontdesk.myProvider";
+
+export function MyDayScreen() {
+  const { t } = useI18n();
+  return (
+    <PracticeGate title={t("myDay.title")}>
+      <MyDayPage />
+    </PracticeGate>
+  );
+}
+
+function savedProvider(): string {
+  try {
+    return window.localStorage.getItem(PROVIDER_STORAGE_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function MyDayPage() {
+  const { t, locale } = useI18n();
+  const providerFieldId = useId();
+  const locations = useLocations();
+  const providers = useProviders();
+  const statuses = useVendorStatuses();
+  const place = useBoardPlace(locations.data);
+  const board = useDayBoard(place.location?.id, place.day);
+  const [providerId, setProviderId] = useState(savedProvider);
+  const [joinError, setJoinError] = useState<AppError | null>(null);
+
+  const mine = (board.data?.appointments ?? [])
+    .filter((a) => a.providerId === providerId)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const names = usePatientNames(mine.flatMap((a) => (a.patientId ? [a.patientId] : [])));
+
+  const title = t("myDay.title");
+  const failure = locations.error ?? providers.error;
+  if (failure) {
+    return (
+      <Page title={title}>
+        <ErrorBanner error={toAppError(failure)} />
+      </Page>
+    );
+  }
+  if (!locations.data || !providers.data) {
+    return (
+      <Page title={title}>
+        <p className="muted">{t("app.loading")}</p>
+      </Page>
+    );
+  }
+  if (locations.data.length === 0) {
+    return (
+      <Page title={title}>
+        <p className="notice">{t("board.noLocations")}</p>
+      </Page>
+    );
+  }
+
+  const join = (appt: Appointment) => {
+    if (appt.visit.mode !== "telehealth" || !appt.visit.providerJoinUrl) return;
+    setJoinError(null);
+    openJoinUrl(appt.visit.providerJoinUrl).catch((error: unknown) => {
+      setJoinError(toAppError(error));
+    });
+  };
+  const zone = place.location?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  return (
+    <Page title={title}>
+      <BoardToolbar locations={locations.data} place={place}>
+        <span className="board-toolbar__field">
+          <label htmlFor={providerFieldId}>{t("myDay.provider")}</label>
+          <select
+            id={providerFieldId}
+            data-testid="provider-picker"
+            value={providerId}
+            onChange={(event) => {
+              setProviderId(event.target.value);
+              try {
+                window.localStorage.setItem(PROVIDER_STORAGE_KEY, event.target.value);
+              } catch {
+                // Storage refused: the choice still holds for this session.
+              }
+            }}
+          >
+            <option value="">{t("myDay.chooseProvider")}</option>
+            {providers.data.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+          </select>
+        </span>
+      </BoardToolbar>
+      <OfflineBanner statuses={statuses.data ?? []} />
+      {joinError && <ErrorBanner error={joinError} />}
+      <h2 className="board-heading">
+        {place.location && t("board.heading", { location: place.location.name, day: formatDay(place.day, locale) })}
+      </h2>
+      {board.isError && <ErrorBanner error={toAppError(board.error)} onRetry={() => void board.refetch()} />}
+      {providerId === "" ? (
+        <p className="notice">{t("myDay.pickYourself")}</p>
+      ) : !board.data ? (
+        !board.isError && <p className="muted">{t("app.loading")}</p>
+      ) : mine.length === 0 ? (
+        <p className="notice" data-testid="my-day-empty">
+          {t("myDay.empty")}
+        </p>
+      ) : (
+        <table className="data-table my-day" data-testid="my-day" aria-label={t("myDay.title")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("appt.time")}</th>
+              <th scope="col">{t("appt.patient")}</th>
+              <th scope="col">{t("appt.type")}</th>
+              <th scope="col">{t("appt.status")}</th>
+              <th scope="col">{t("appt.visit")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((appt) => (
+              <tr key={appt.id} data-testid="my-day-row" data-appointment-id={appt.id} data-status={appt.status.state}>
+                <td className="my-day__time">{timeRange(appt, zone, locale)}</td>
+                <td>
+                  {appt.patientId ? (
+                    <Link patientId={appt.patientId}>{patientLabel(appt, names, t)}</Link>
+                  ) : (
+                    patientLabel(appt, names, t)
+                  )}
+                </td>
+                <td>{appt.appointmentType ?? ""}</td>
+                <td>
+                  <StatusBadge status={appt.status} />
+                </td>
+                <td>
+                  <VisitBadge visit={appt.visit} />
+                  {appt.visit.mode === "telehealth" &&
+                    (appt.visit.providerJoinUrl ? (
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        data-testid="join-button"
+                        aria-label={t("myDay.joinWith", { patient: patientLabel(appt, names, t) })}
+                        onClick={() => {
+                          join(appt);
+                        }}
+                      >
+                        {t("myDay.join")}
+                      </button>
+                    ) : (
+                      <span className="muted"> {t("myDay.noJoinLink")}</span>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+// A vi.fn() for every function the backend module exports, for
+// `vi.mock("../api/backend", () => import("../test/mockBackend"))`. The `satisfies` keeps the
+// list in step with the real module: a new backend function without a mock here fails tsc.
+import type * as Backend from "../api/backend";
+
+type Functions = { [K in keyof typeof Backend as (typeof Backend)[K] extends (...args: never[]) => unknown ? K : never]: unknown };
+
+export const getAppInfo = vi.fn<typeof Backend.getAppInfo>();
+export const getVendorStatuses = vi.fn<typeof Backend.getVendorStatuses>();
+export const onVendorStatusChanged = vi.fn<typeof Backend.onVendorStatusChanged>();
+export const searchPatients = vi.fn<typeof Backend.searchPatients>();
+export const getPatientCard = vi.fn<typeof Backend.getPatientCard>();
+export const getLocations = vi.fn<typeof Backend.getLocations>();
+export const getProviders = vi.fn<typeof Backend.getProviders>();
+export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
+export const openJoinUrl = vi.fn<typeof Backend.openJoinUrl>();
+
+const all = {
+  getAppInfo,
+  getVendorStatuses,
+  onVendorStatusChanged,
+  searchPatients,
+  getPatientCard,
+  getLocations,
+  getProviders,
+  getDayBoard,
+  openJoinUrl,
+} satisfies Functions;
+export default all;
