@@ -28,6 +28,7 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
   const rowLabels = Array.from({ length: layout.rows }, (_, i) => layout.firstMinute + i * SLOT_MINUTES);
   const style = {
     "--board-rows": layout.rows,
+    "--board-tracks": layout.tracks,
     "--board-columns": layout.columns.length,
   } as CSSProperties;
 
@@ -78,7 +79,10 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
                   data-status={appt.status.state}
                   data-start-row={block.startRow}
                   data-end-row={block.endRow}
-                  style={{ gridRow: `${block.startRow} / ${block.endRow}`, gridColumn: block.lane }}
+                  style={{
+                    gridRow: `${block.startTrack} / ${block.endTrack}`,
+                    gridColumn: `${block.laneStart} / ${block.laneEnd}`,
+                  }}
                   aria-label={describeAppointment(appt, { zone, patient, provider: providerName }, t, locale)}
                   // Not linked to a desk patient yet: focusable and readable, but nothing to open.
                   aria-disabled={patientId ? undefined : "true"}
@@ -88,7 +92,9 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
                   }}
                 >
                   <span className="appt-block__time">{timeRange(appt, zone, locale)}</span>
-                  <span className="appt-block__patient">{patient}</span>
+                  <span className={patientId ? "appt-block__patient" : "appt-block__patient appt-block__patient--unlinked"}>
+                    {patient}
+                  </span>
                   <span className="appt-block__tags">
                     <StatusBadge status={appt.status} />
                     <VisitBadge visit={appt.visit} />

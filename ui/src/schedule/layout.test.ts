@@ -22,7 +22,7 @@ describe("layoutBoard", () => {
   it("places a block by the location's clock: 10:30-11:00 CST is rows 11 to 13", () => {
     const layout = layoutBoard(board([appointment({ providerId: DR_PATEL.id })]));
     const patel = layout.columns.find((c) => c.key === DR_PATEL.id);
-    expect(patel?.blocks[0]).toMatchObject({ startRow: 11, endRow: 13, lane: 1 });
+    expect(patel?.blocks[0]).toMatchObject({ startRow: 11, endRow: 13, startTrack: 31, endTrack: 37 });
     expect(layout.columns.find((c) => c.key === DR_LEE.id)?.blocks).toHaveLength(0);
   });
 
@@ -39,17 +39,41 @@ describe("layoutBoard", () => {
     expect(blocks[0]).toMatchObject({ startRow: 1, endRow: 4 });
   });
 
-  it("puts overlapping appointments side by side", () => {
+  it("draws 09:20 a third of the way into the 09:15 row", () => {
+    const layout = layoutBoard(board([appointment({ start: "2026-11-21T15:20:00Z", end: "2026-11-21T16:05:00Z" })]));
+    // 09:20 is 80 minutes after 08:00: track 17; 10:05 ends at track 26.
+    expect(layout.columns[0]?.blocks[0]).toMatchObject({ startRow: 6, startTrack: 17, endTrack: 26 });
+    expect(layout.tracks).toBe(108);
+  });
+
+  it("narrows only the appointments that overlap, side by side", () => {
     const layout = layoutBoard(
       board([
-        appointment({ id: "a" }),
-        appointment({ id: "b", start: "2026-11-21T16:45:00Z", end: "2026-11-21T17:15:00Z" }),
-        appointment({ id: "c", start: "2026-11-21T17:00:00Z", end: "2026-11-21T17:30:00Z" }),
+        appointment({ id: "a" }), // 10:30-11:00
+        appointment({ id: "b", start: "2026-11-21T16:45:00Z", end: "2026-11-21T17:15:00Z" }), // 10:45-11:15
+        appointment({ id: "c", start: "2026-11-21T17:15:00Z", end: "2026-11-21T17:30:00Z" }), // 11:15-11:30, after both
+        appointment({ id: "d", start: "2026-11-21T18:00:00Z", end: "2026-11-21T18:30:00Z" }), // 12:00, alone
       ]),
     );
     const lee = layout.columns.find((c) => c.key === DR_LEE.id);
     expect(lee?.lanes).toBe(2);
-    expect(lee?.blocks.map((b) => b.lane)).toEqual([1, 2, 1]);
+    expect(lee?.blocks.map((b) => [b.appointment.id, b.laneStart, b.laneEnd])).toEqual([
+      ["a", 1, 2],
+      ["b", 2, 3],
+      ["c", 1, 3],
+      ["d", 1, 3],
+    ]);
+  });
+
+  it("keeps back-to-back appointments full width even when their rows touch", () => {
+    // 09:20-10:05 then 10:10-10:30 share the 10:00 row but not a minute.
+    const layout = layoutBoard(
+      board([
+        appointment({ id: "a", start: "2026-11-21T15:20:00Z", end: "2026-11-21T16:05:00Z" }),
+        appointment({ id: "b", start: "2026-11-21T16:10:00Z", end: "2026-11-21T16:30:00Z" }),
+      ]),
+    );
+    expect(layout.columns[0]?.lanes).toBe(1);
   });
 
   it("gives appointments without a known provider their own column", () => {

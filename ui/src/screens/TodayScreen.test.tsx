@@ -69,7 +69,8 @@ describe("day board", () => {
     // 10:30 is the 11th quarter-hour row after 08:00; 11:00 ends before row 13.
     expect(block).toHaveAttribute("data-start-row", "11");
     expect(block).toHaveAttribute("data-end-row", "13");
-    expect(block.style.gridRow).toBe("11 / 13");
+    // Drawn on 5-minute tracks: 10:30 is track 31, 11:00 ends at 37.
+    expect(block.style.gridRow).toBe("31 / 37");
     expect(within(screen.getByRole("group", { name: "Dr. Ana Lee" })).queryAllByRole("button")).toHaveLength(0);
   });
 

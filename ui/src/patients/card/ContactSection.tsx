@@ -13,8 +13,17 @@ const PHONE_KIND: Record<Phone["kind"], PlainKey> = {
   other: "phone.other",
 };
 
+/** "Vietnamese" for "vi", in the reader's language; the code itself where the name is unknown. */
+function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function ContactSection({ card }: { card: PatientCard }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const allowed = (yes: boolean) => (yes ? t("card.allowed") : t("card.notAllowed"));
   return (
     <CardSection name="contact" title={t("card.contact")} sources={[]} asOf={card.asOf} empty={false} emptyText="">
@@ -32,7 +41,7 @@ export function ContactSection({ card }: { card: PatientCard }) {
         <dt>{t("card.email")}</dt>
         <dd>{card.email ?? t("card.none")}</dd>
         <dt>{t("card.language")}</dt>
-        <dd>{card.preferredLanguage ?? t("card.none")}</dd>
+        <dd>{card.preferredLanguage ? languageName(card.preferredLanguage, locale) : t("card.none")}</dd>
         <dt>{t("card.preferences")}</dt>
         <dd data-testid="communication-preferences">
           <span className="fact-line">
