@@ -120,6 +120,9 @@ pub struct BookingRequest {
     pub slot: Slot,
     pub patient: ExternalId,
     pub note: Option<String>,
+    /// The referral the booking is made under (WellHive `referralNumber`), where the network
+    /// requires one.
+    pub referral: Option<String>,
 }
 
 /// Vendors the desk books into. A booking may come back `Pending` (`NexHealth` EHR

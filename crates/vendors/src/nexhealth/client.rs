@@ -9,10 +9,11 @@ use crate::http::{Authenticator, Call, HttpSettings, RateBudget, TokenCache, Ven
 use crate::nexhealth::auth::{ApiKeyAuth, V2_ACCEPT};
 use crate::nexhealth::error::{NexhealthError, NexhealthErrorBody};
 use crate::nexhealth::wire::{
-    Appointment, AppointmentId, AppointmentPatch, AppointmentType, AvailabilityBody,
-    CreatedAppointment, CreatedPatient, Envelope, Institution, LocationId, NewAppointment,
-    NewAppointmentType, NewPatient, NewWorkingHour, Operatory, Patient, PatientQuery, PatientsData,
-    Provider, SlotGroup, SlotQuery, WorkingHour, WorkingHourBody,
+    Appointment, AppointmentData, AppointmentId, AppointmentPatch, AppointmentType,
+    AvailabilityBody, CreatedAppointment, CreatedPatient, CreatedWorkingHour, Envelope,
+    Institution, LocationId, NewAppointment, NewAppointmentType, NewPatient, NewWorkingHour,
+    Operatory, Patient, PatientQuery, PatientsData, Provider, SlotGroup, SlotQuery, WorkingHour,
+    WorkingHourBody,
 };
 use chrono::{DateTime, Utc};
 use frontdesk_core::Vendor;
@@ -222,7 +223,8 @@ impl NexhealthClient {
         match self.api {
             NexhealthApi::Current => call
                 .query("per_page", PER_PAGE)
-                .query_opt("start_cursor", cursor),
+                // The next page is the one after the last item of this one (`end_cursor`).
+                .query_opt("end_cursor", cursor),
             NexhealthApi::V2 => call
                 .query("page", cursor.unwrap_or("1"))
                 .query("per_page", PER_PAGE),
@@ -373,7 +375,8 @@ impl NexhealthClient {
                 .query("location_id", location)
                 .json(&AvailabilityBody { availability: body }),
         };
-        Ok(self.envelope(call).await?.data)
+        let created: Envelope<CreatedWorkingHour> = self.envelope(call).await?;
+        Ok(created.data.into_inner())
     }
 
     /// `GET /working_hours` (current) or `GET /availabilities` (v2) at one location, one page.
@@ -465,6 +468,7 @@ impl NexhealthClient {
             .base(Call::patch("/appointments/{id}", &[&id.to_string()]))
             .json(body)
             .idempotent();
-        Ok(self.envelope(call).await?.data)
+        let patched: Envelope<AppointmentData> = self.envelope(call).await?;
+        Ok(patched.data.into_inner())
     }
 }

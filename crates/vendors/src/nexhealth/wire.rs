@@ -303,6 +303,24 @@ pub struct NewWorkingHour {
     pub active: bool,
 }
 
+/// `data` of a created working hour: bare (current API) or `{availability: ...}` (`version=2`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum CreatedWorkingHour {
+    Wrapped { availability: WorkingHour },
+    Plain(WorkingHour),
+}
+
+impl CreatedWorkingHour {
+    #[must_use]
+    pub fn into_inner(self) -> WorkingHour {
+        match self {
+            CreatedWorkingHour::Wrapped { availability }
+            | CreatedWorkingHour::Plain(availability) => availability,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkingHourBody<'a> {
     pub working_hour: &'a NewWorkingHour,
@@ -414,6 +432,23 @@ pub struct Appointment {
     pub timezone: Option<String>,
     #[serde(default)]
     pub updated_at: Option<String>,
+}
+
+/// `data` of an appointment answer: `{appt: ...}` (create, update) or bare (show).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AppointmentData {
+    Wrapped { appt: Appointment },
+    Plain(Appointment),
+}
+
+impl AppointmentData {
+    #[must_use]
+    pub fn into_inner(self) -> Appointment {
+        match self {
+            AppointmentData::Wrapped { appt } | AppointmentData::Plain(appt) => appt,
+        }
+    }
 }
 
 /// `PATCH /appointments/{id}`.

@@ -46,6 +46,20 @@ fn one() -> f64 {
     1.0
 }
 
+/// The spec's paths all sit under this prefix of the server URL.
+pub const API_PREFIX: &str = "/care-navigation/v1";
+
+/// `https://api.wellhive.com` and `https://api.wellhive.com/care-navigation/v1` both work.
+#[must_use]
+pub fn api_base(base_url: &str) -> String {
+    let trimmed = base_url.trim_end_matches('/');
+    if trimmed.ends_with(API_PREFIX) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}{API_PREFIX}")
+    }
+}
+
 #[derive(Clone)]
 pub struct WellhiveClient {
     http: Arc<VendorHttp>,
@@ -119,8 +133,12 @@ impl WellhiveClientBuilder {
         let token_url =
             parse_url(Vendor::Wellhive, &c.token_url, settings.https_only).map_err(config_err)?;
         let http = Arc::new(
-            VendorHttp::new::<WellhiveErrorBody>(Vendor::Wellhive, &c.base_url, &settings)?
-                .with_trace_header(TRACE_HEADER),
+            VendorHttp::new::<WellhiveErrorBody>(
+                Vendor::Wellhive,
+                &api_base(&c.base_url),
+                &settings,
+            )?
+            .with_trace_header(TRACE_HEADER),
         );
         let auth = Arc::new(TokenCache::new(PrivateKeyJwt {
             http: http.clone(),
@@ -174,14 +192,14 @@ impl WellhiveClient {
 
     // ---- appointments ----
 
-    /// `GET /appointments` (`Appointment#search`), one page; with `next_token` the filters are
+    /// `GET /care-navigation/v1/appointments` (`Appointment#search`), one page; with `next_token` the filters are
     /// ignored, as the spec says.
     pub async fn search_appointments(
         &self,
         query: &AppointmentQuery,
         next_token: Option<&str>,
     ) -> Result<AppointmentSearchResult, WellhiveError> {
-        let mut call = Call::get("/care-navigation/v1/appointments", &[]);
+        let mut call = Call::get("/appointments", &[]);
         call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call
@@ -204,8 +222,7 @@ impl WellhiveClient {
         &self,
         body: &AppointmentCreatePayload,
     ) -> Result<Appointment, WellhiveError> {
-        self.json(Call::post("/care-navigation/v1/appointments", &[]).json(body))
-            .await
+        self.json(Call::post("/appointments", &[]).json(body)).await
     }
 
     /// `GET /appointments/{appointmentId}` (`Appointment#show`). `retrieve_latest` costs quota.
@@ -214,11 +231,8 @@ impl WellhiveClient {
         id: &AppointmentId,
         retrieve_latest: bool,
     ) -> Result<Appointment, WellhiveError> {
-        let call = Call::get(
-            "/care-navigation/v1/appointments/{appointmentId}",
-            &[id.as_str()],
-        )
-        .query_opt("retrieveLatestDetails", retrieve_latest.then_some(true));
+        let call = Call::get("/appointments/{appointmentId}", &[id.as_str()])
+            .query_opt("retrieveLatestDetails", retrieve_latest.then_some(true));
         self.json(call).await
     }
 
@@ -229,14 +243,8 @@ impl WellhiveClient {
         id: &AppointmentId,
         body: &AppointmentSubmitPayload,
     ) -> Result<Appointment, WellhiveError> {
-        self.json(
-            Call::post(
-                "/care-navigation/v1/appointments/{appointmentId}/submit",
-                &[id.as_str()],
-            )
-            .json(body),
-        )
-        .await
+        self.json(Call::post("/appointments/{appointmentId}/submit", &[id.as_str()]).json(body))
+            .await
     }
 
     /// `GET /appointments/{appointmentId}/cancel-reasons` (`Appointment#cancelReasons`).
@@ -245,7 +253,7 @@ impl WellhiveClient {
         id: &AppointmentId,
     ) -> Result<CancelReasonsResult, WellhiveError> {
         self.json(Call::get(
-            "/care-navigation/v1/appointments/{appointmentId}/cancel-reasons",
+            "/appointments/{appointmentId}/cancel-reasons",
             &[id.as_str()],
         ))
         .await
@@ -257,14 +265,8 @@ impl WellhiveClient {
         id: &AppointmentId,
         body: &AppointmentCancelPayload,
     ) -> Result<Appointment, WellhiveError> {
-        self.json(
-            Call::post(
-                "/care-navigation/v1/appointments/{appointmentId}/cancel",
-                &[id.as_str()],
-            )
-            .json(body),
-        )
-        .await
+        self.json(Call::post("/appointments/{appointmentId}/cancel", &[id.as_str()]).json(body))
+            .await
     }
 
     // ---- search helpers ----
@@ -274,12 +276,8 @@ impl WellhiveClient {
         &self,
         body: &DriveTimePayload,
     ) -> Result<DriveTimeResult, WellhiveError> {
-        self.json(
-            Call::post("/care-navigation/v1/drive-times", &[])
-                .json(body)
-                .idempotent(),
-        )
-        .await
+        self.json(Call::post("/drive-times", &[]).json(body).idempotent())
+            .await
     }
 
     /// `GET /networks` (`Network#search`), one page.
@@ -289,7 +287,7 @@ impl WellhiveClient {
         name: Option<&str>,
         next_token: Option<&str>,
     ) -> Result<NetworkSearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/networks", &[]);
+        let call = Call::get("/networks", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call.query_all("id", ids).query_opt("name", name),
@@ -299,11 +297,8 @@ impl WellhiveClient {
 
     /// `GET /networks/{networkId}` (`Network#show`).
     pub async fn network(&self, id: &NetworkId) -> Result<Network, WellhiveError> {
-        self.json(Call::get(
-            "/care-navigation/v1/networks/{networkId}",
-            &[id.as_str()],
-        ))
-        .await
+        self.json(Call::get("/networks/{networkId}", &[id.as_str()]))
+            .await
     }
 
     /// `GET /provider-organizations` (`ProviderOrganization#search`), one page.
@@ -313,7 +308,7 @@ impl WellhiveClient {
         network_ids: &[NetworkId],
         next_token: Option<&str>,
     ) -> Result<ProviderOrganizationSearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/provider-organizations", &[]);
+        let call = Call::get("/provider-organizations", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call
@@ -329,7 +324,7 @@ impl WellhiveClient {
         q: &ProviderServiceQuery,
         next_token: Option<&str>,
     ) -> Result<ProviderServiceSearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/provider-services", &[]);
+        let call = Call::get("/provider-services", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call
@@ -358,7 +353,7 @@ impl WellhiveClient {
         id: &ProviderServiceId,
     ) -> Result<ProviderService, WellhiveError> {
         self.json(Call::get(
-            "/care-navigation/v1/provider-services/{providerServiceId}",
+            "/provider-services/{providerServiceId}",
             &[id.as_str()],
         ))
         .await
@@ -372,7 +367,7 @@ impl WellhiveClient {
         next_token: Option<&str>,
     ) -> Result<SlotSearchResult, WellhiveError> {
         let call = Call::get(
-            "/care-navigation/v1/provider-services/{providerServiceId}/slots",
+            "/provider-services/{providerServiceId}/slots",
             &[service.as_str()],
         );
         let fmt =
@@ -396,7 +391,7 @@ impl WellhiveClient {
         slot: &SlotId,
     ) -> Result<Slot, WellhiveError> {
         self.json(Call::get(
-            "/care-navigation/v1/provider-services/{providerServiceId}/slots/{slotId}",
+            "/provider-services/{providerServiceId}/slots/{slotId}",
             &[service.as_str(), slot.as_str()],
         ))
         .await
@@ -408,7 +403,7 @@ impl WellhiveClient {
         ids: &[SpecialtyId],
         next_token: Option<&str>,
     ) -> Result<SpecialtySearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/specialties", &[]);
+        let call = Call::get("/specialties", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call.query_all("id", ids),
@@ -418,11 +413,8 @@ impl WellhiveClient {
 
     /// `GET /specialties/{specialtyId}` (`Specialty#show`).
     pub async fn specialty(&self, id: &SpecialtyId) -> Result<Specialty, WellhiveError> {
-        self.json(Call::get(
-            "/care-navigation/v1/specialties/{specialtyId}",
-            &[id.as_str()],
-        ))
-        .await
+        self.json(Call::get("/specialties/{specialtyId}", &[id.as_str()]))
+            .await
     }
 
     /// `GET /specialty-groups` (`SpecialtyGroup#search`), one page.
@@ -431,7 +423,7 @@ impl WellhiveClient {
         ids: &[SpecialtyGroupId],
         next_token: Option<&str>,
     ) -> Result<SpecialtyGroupSearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/specialty-groups", &[]);
+        let call = Call::get("/specialty-groups", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call.query_all("id", ids),
@@ -445,7 +437,7 @@ impl WellhiveClient {
         id: &SpecialtyGroupId,
     ) -> Result<SpecialtyGroup, WellhiveError> {
         self.json(Call::get(
-            "/care-navigation/v1/specialty-groups/{specialtyGroupId}",
+            "/specialty-groups/{specialtyGroupId}",
             &[id.as_str()],
         ))
         .await
@@ -457,11 +449,32 @@ impl WellhiveClient {
         patient: &PatientId,
         next_token: Option<&str>,
     ) -> Result<ReferralSearchResult, WellhiveError> {
-        let call = Call::get("/care-navigation/v1/referrals", &[]);
+        let call = Call::get("/referrals", &[]);
         let call = match next_token {
             Some(t) => call.query("nextToken", t),
             None => call.query("patientId", patient),
         };
         self.json(call).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::api_base;
+
+    #[test]
+    fn base_urls_with_or_without_the_prefix() {
+        assert_eq!(
+            api_base("https://api.wellhive.com"),
+            "https://api.wellhive.com/care-navigation/v1"
+        );
+        assert_eq!(
+            api_base("https://api.wellhive.com/"),
+            "https://api.wellhive.com/care-navigation/v1"
+        );
+        assert_eq!(
+            api_base("http://127.0.0.1:9/care-navigation/v1/"),
+            "http://127.0.0.1:9/care-navigation/v1"
+        );
     }
 }

@@ -149,7 +149,7 @@ pub fn referral(r: &Referral) -> CoreReferral {
         referral_number: r.referral_number.clone(),
         specialty: r.specialty_ids.first().map(ToString::to_string),
         status: r.status.clone(),
-        network: r.network_ids.first().map(ToString::to_string),
+        network: r.network().map(ToString::to_string),
         as_of: Utc::now(),
     }
 }

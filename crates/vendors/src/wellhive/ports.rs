@@ -7,8 +7,8 @@ use crate::wellhive::client::WellhiveClient;
 use crate::wellhive::map::{self, SlotKey};
 use crate::wellhive::wire::{
     AppointmentCancelPayload, AppointmentCreatePayload, AppointmentId, AppointmentQuery,
-    AppointmentSubmitPayload, CancelReasonId, PatientId, ProviderService, ProviderServiceId,
-    ProviderServiceQuery, SlotQuery as WireSlotQuery,
+    AppointmentReferral, AppointmentSubmitPayload, CancelReasonId, PatientId, ProviderService,
+    ProviderServiceId, ProviderServiceQuery, SlotQuery as WireSlotQuery,
 };
 use async_trait::async_trait;
 use chrono::{TimeZone, Utc};
@@ -180,7 +180,9 @@ impl Booker for WellhiveClient {
         let draft = self
             .create_appointment(&AppointmentCreatePayload {
                 patient_id: PatientId(request.patient.0.clone()),
-                referral: None,
+                referral: request.referral.clone().map(|n| AppointmentReferral {
+                    referral_number: Some(n),
+                }),
             })
             .await?;
         let submitted = self

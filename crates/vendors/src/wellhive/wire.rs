@@ -458,8 +458,21 @@ pub struct Referral {
     pub specialty_ids: Vec<SpecialtyId>,
     #[serde(default)]
     pub network_ids: Vec<NetworkId>,
+    /// Some answers name a single network.
+    #[serde(default)]
+    pub network_id: Option<NetworkId>,
     #[serde(default)]
     pub visit_modes: Vec<String>,
+}
+
+impl Referral {
+    /// The network the referral authorises.
+    #[must_use]
+    pub fn network(&self) -> Option<&NetworkId> {
+        self.network_id
+            .as_ref()
+            .or_else(|| self.network_ids.first())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -12,7 +12,6 @@ use crate::zoom::wire::{
     ProviderList, Visit, VisitId, VisitList, VisitQuery, VisitUpdate, WaitingRoom,
     WaitingRoomNotice,
 };
-use chrono::{DateTime, Utc};
 use frontdesk_core::Vendor;
 use frontdesk_core::ports::SecretStore;
 use serde::Deserialize;
@@ -355,19 +354,12 @@ impl ZoomClient {
     }
 
     /// `GET /healthcare/providers/{providerId}/availability`
-    pub async fn provider_availability(
-        &self,
-        id: &ProviderId,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<Availability, ZoomError> {
-        let call = Call::get(
+    pub async fn provider_availability(&self, id: &ProviderId) -> Result<Availability, ZoomError> {
+        self.json(Call::get(
             "/healthcare/providers/{providerId}/availability",
             &[id.as_str()],
-        )
-        .query("from", from.to_rfc3339())
-        .query("to", to.to_rfc3339());
-        self.json(call).await
+        ))
+        .await
     }
 
     /// `PATCH /healthcare/providers/{providerId}/availability`

@@ -1,8 +1,9 @@
 //! Zoom wire -> core. Zoom times are UTC. A visit or meeting is a telehealth appointment whose
 //! provider link (the meeting's `start_url`) is staff-only.
 
-use crate::zoom::wire::{AvailabilityWindow, Meeting, Visit};
-use chrono::{Duration, Utc};
+use crate::zoom::wire::{Availability, Meeting, Visit};
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use frontdesk_core::appointment::{Appointment, AppointmentStatus, Visit as CoreVisit, VisitMode};
 use frontdesk_core::slot::Slot;
 use frontdesk_core::{ExternalId, Vendor};
@@ -84,20 +85,52 @@ pub fn meeting(m: &Meeting) -> Option<Appointment> {
     })
 }
 
+/// Concrete telehealth windows from weekly hours, for each day `from..=to` in the provider's
+/// zone (so a window keeps its wall-clock time across a daylight-saving change), minus the
+/// provider's unavailable dates.
 #[must_use]
-pub fn slot(provider: &str, w: &AvailabilityWindow) -> Slot {
-    Slot {
-        id: format!("zoom:{provider}:{}", w.start_time.timestamp()),
-        vendor: Vendor::Zoom,
-        mode: VisitMode::Telehealth,
-        provider_id: Some(format!("zoom:{provider}")),
-        location_id: None,
-        operatory_id: None,
-        appointment_type: None,
-        start: w.start_time,
-        end: w.end_time,
-        drive_time_minutes: None,
+pub fn slots(provider: &str, a: &Availability, from: NaiveDate, to: NaiveDate) -> Vec<Slot> {
+    let tz: Tz = a
+        .timezone
+        .as_deref()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(Tz::UTC);
+    let mut out = Vec::new();
+    let mut day = from;
+    while day <= to {
+        let weekday = day.format("%A").to_string().to_ascii_lowercase();
+        if !a.unavailable_dates.contains(&day) {
+            for w in a
+                .weekly_hours
+                .iter()
+                .filter(|w| w.day.eq_ignore_ascii_case(&weekday))
+            {
+                let at = |hm: &str| {
+                    NaiveTime::parse_from_str(hm, "%H:%M")
+                        .ok()
+                        .and_then(|t| tz.from_local_datetime(&day.and_time(t)).earliest())
+                        .map(|t| t.with_timezone(&Utc))
+                };
+                if let (Some(start), Some(end)) = (at(&w.start_time), at(&w.end_time)) {
+                    out.push(Slot {
+                        id: format!("zoom|{provider}|{}", start.timestamp()),
+                        vendor: Vendor::Zoom,
+                        mode: VisitMode::Telehealth,
+                        provider_id: Some(format!("zoom:{provider}")),
+                        location_id: None,
+                        operatory_id: None,
+                        appointment_type: None,
+                        start,
+                        end,
+                        drive_time_minutes: None,
+                    });
+                }
+            }
+        }
+        let Some(next) = day.succ_opt() else { break };
+        day = next;
     }
+    out
 }
 
 #[cfg(test)]
@@ -143,6 +176,29 @@ mod tests {
             meeting_status(Some("waiting")),
             AppointmentStatus::Scheduled
         );
+    }
+
+    #[test]
+    fn weekly_hours_keep_wall_clock_time_across_dst() {
+        let a: Availability = serde_json::from_str(
+            r#"{"provider_id":"prov_1","timezone":"America/New_York","unavailable_dates":["2024-03-13"],
+            "weekly_hours":[{"day":"monday","start_time":"12:00","end_time":"13:00"},
+                            {"day":"wednesday","start_time":"17:00","end_time":"18:30"}]}"#,
+        )
+        .unwrap();
+        let from = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
+        let to = NaiveDate::from_ymd_opt(2024, 3, 13).unwrap();
+        let s = slots("prov_1", &a, from, to);
+        let starts: Vec<String> = s.iter().map(|x| x.start.to_rfc3339()).collect();
+        assert_eq!(
+            starts,
+            vec![
+                "2024-03-04T17:00:00+00:00", // Monday, EST
+                "2024-03-06T22:00:00+00:00", // Wednesday, EST
+                "2024-03-11T16:00:00+00:00", // Monday after the change, EDT
+            ]
+        );
+        assert_eq!((s[1].end - s[1].start).num_minutes(), 90);
     }
 
     #[test]

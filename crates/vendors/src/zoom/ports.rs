@@ -165,17 +165,10 @@ impl SlotSource for ZoomClient {
                 .map(|p| ProviderId(p.0.clone()))
                 .collect()
         };
-        let from = Utc.from_utc_datetime(&q.from.and_hms_opt(0, 0, 0).unwrap_or_default());
-        let to = Utc.from_utc_datetime(&q.to.and_hms_opt(23, 59, 59).unwrap_or_default());
         let mut slots = Vec::new();
         for provider in providers {
-            let availability = self.provider_availability(&provider, from, to).await?;
-            slots.extend(
-                availability
-                    .slots
-                    .iter()
-                    .map(|w| map::slot(provider.as_str(), w)),
-            );
+            let availability = self.provider_availability(&provider).await?;
+            slots.extend(map::slots(provider.as_str(), &availability, q.from, q.to));
         }
         Ok(slots)
     }

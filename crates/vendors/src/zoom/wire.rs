@@ -171,10 +171,13 @@ pub struct Invitation {
     pub message: Option<String>,
 }
 
+/// `GET /healthcare/waiting_room` (shape not in the doc; Zoom's `participants` convention).
 #[derive(Debug, Clone, Deserialize)]
 pub struct WaitingRoom {
+    #[serde(default, alias = "patients")]
+    pub participants: Vec<WaitingPatient>,
     #[serde(default)]
-    pub patients: Vec<WaitingPatient>,
+    pub total_records: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -182,6 +185,10 @@ pub struct WaitingPatient {
     pub patient_id: PatientId,
     #[serde(default)]
     pub visit_id: Option<VisitId>,
+    #[serde(default)]
+    pub provider_id: Option<ProviderId>,
+    #[serde(default)]
+    pub scheduled_time: Option<DateTime<Utc>>,
     #[serde(default)]
     pub joined_at: Option<DateTime<Utc>>,
 }
@@ -201,7 +208,12 @@ pub struct Provider {
     #[serde(default)]
     pub last_name: Option<String>,
     #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
     pub specialty: Option<String>,
+    /// IANA zone of the provider's weekly hours.
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -212,23 +224,35 @@ pub struct ProviderList {
     pub next_page_token: Option<String>,
 }
 
+/// One recurring window of a provider's telehealth week, in the provider's zone.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct AvailabilityWindow {
-    pub start_time: DateTime<Utc>,
-    pub end_time: DateTime<Utc>,
+pub struct WeeklyHours {
+    /// `monday` ... `sunday`
+    pub day: String,
+    /// `HH:mm`
+    pub start_time: String,
+    /// `HH:mm`
+    pub end_time: String,
 }
 
+/// A provider's availability (shape not in the doc: weekly hours in the provider's zone).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Availability {
     #[serde(default)]
     pub provider_id: Option<ProviderId>,
     #[serde(default)]
-    pub slots: Vec<AvailabilityWindow>,
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub weekly_hours: Vec<WeeklyHours>,
+    #[serde(default)]
+    pub unavailable_dates: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AvailabilityUpdate {
-    pub slots: Vec<AvailabilityWindow>,
+    pub weekly_hours: Vec<WeeklyHours>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unavailable_dates: Vec<NaiveDate>,
 }
 
 // ---- meetings (spec) ----

@@ -2,6 +2,8 @@
 //! deadlines and an in-memory keychain.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod sandbox;
+
 use frontdesk_vendors::cxone::{CxoneClient, CxonePlan};
 use frontdesk_vendors::http::{HttpSettings, RetryPolicy};
 use frontdesk_vendors::secrets::MemorySecrets;
