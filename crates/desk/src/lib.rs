@@ -1,0 +1,19 @@
+//! The desk assembled: from a [`Config`](frontdesk_core::config::Config) and a secret store it
+//! builds each enabled vendor's client, opens the encrypted cache, and runs core's sync engine
+//! and outbox over them. The app and the CLI both start here, so they cannot drift apart in
+//! how a vendor is reached or where its data lands. Core keeps the rules; this crate only
+//! adapts the store and the vendor clients to core's ports.
+
+mod clients;
+mod desk;
+mod env;
+mod error;
+mod outbox;
+mod sink;
+
+pub use clients::Clients;
+pub use desk::Desk;
+pub use env::{config_path, secrets_with_env};
+pub use error::DeskError;
+pub use outbox::{CxoneOutbox, StoreOutbox};
+pub use sink::StoreSink;

@@ -1,0 +1,101 @@
+//! The store as core's `SyncSink`. The store is synchronous (rusqlite), so every call runs on
+//! the blocking pool. Each page's records and cursor are written records first, cursor second:
+//! the store has no public way to put both in one transaction yet, and in this order a crash
+//! between the two leaves the old cursor, so the page is fetched and upserted again (upserts
+//! are idempotent) rather than skipped.
+
+use async_trait::async_trait;
+use frontdesk_core::contact::VendorStatus;
+use frontdesk_core::sync::{Batch, Records, Stream, SyncSink};
+use frontdesk_core::{CoreError, ExternalId, PatientId, Vendor};
+use frontdesk_store::{Store, StoreError};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where the vendor's last status is kept, beside its stream cursors.
+const STATUS_STREAM: &str = "status";
+
+#[derive(Debug, Clone)]
+pub struct StoreSink(pub Arc<Store>);
+
+/// Runs store work off the async threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    store: &Arc<Store>,
+    work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, CoreError> {
+    let store = store.clone();
+    match tokio::task::spawn_blocking(move || work(&store)).await {
+        Ok(result) => result.map_err(CoreError::from),
+        Err(e) => Err(CoreError::Internal {
+            message: format!("cache task stopped: {e}"),
+        }),
+    }
+}
+
+/// Reads a stored status back. Called from `Desk::open`, before any async runtime work.
+pub(crate) fn stored_status(store: &Store, vendor: Vendor) -> Option<VendorStatus> {
+    store
+        .sync_cursor(vendor, STATUS_STREAM)
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+}
+
+#[async_trait]
+impl SyncSink for StoreSink {
+    async fn cursor(&self, vendor: Vendor, stream: Stream) -> Result<Option<String>, CoreError> {
+        blocking(&self.0, move |s| s.sync_cursor(vendor, stream.key())).await
+    }
+
+    async fn write(&self, batch: Batch) -> Result<(), CoreError> {
+        blocking(&self.0, move |s| {
+            match &batch.records {
+                Records::Practice(p) => {
+                    s.upsert_providers(&p.providers)?;
+                    s.upsert_locations(&p.locations)?;
+                    s.upsert_operatories(&p.operatories)?;
+                    s.upsert_appointment_types(&p.appointment_types)?;
+                }
+                Records::Patients(list) => {
+                    let report = s.upsert_vendor_patients(list)?;
+                    tracing::debug!(vendor = %batch.vendor.key(), created = report.created, linked = report.linked, suggested = report.suggested, "sync_patients_written");
+                }
+                Records::Appointments(list) => s.upsert_appointments(list)?,
+            }
+            s.set_sync_cursor(batch.vendor, batch.stream.key(), &batch.cursor)
+        })
+        .await
+    }
+
+    async fn resolve_patients(
+        &self,
+        vendor: Vendor,
+        ids: Vec<ExternalId>,
+    ) -> Result<HashMap<ExternalId, PatientId>, CoreError> {
+        blocking(&self.0, move |s| {
+            let mut found = HashMap::new();
+            for id in ids {
+                if let Some(p) = s.patient_id_for(vendor, &id)? {
+                    found.insert(id, p);
+                }
+            }
+            Ok(found)
+        })
+        .await
+    }
+
+    async fn save_status(&self, status: &VendorStatus) -> Result<(), CoreError> {
+        let vendor = status.vendor;
+        let text = serde_json::to_string(status).map_err(|e| CoreError::Internal {
+            message: format!("status could not be encoded: {e}"),
+        })?;
+        blocking(&self.0, move |s| {
+            s.set_sync_cursor(vendor, STATUS_STREAM, &text)
+        })
+        .await
+    }
+
+    async fn load_status(&self, vendor: Vendor) -> Result<Option<VendorStatus>, CoreError> {
+        blocking(&self.0, move |s| Ok(stored_status(s, vendor))).await
+    }
+}
