@@ -92,12 +92,35 @@ pub fn fail_next_insertion(s: &Shared, reason: &str) {
     lock(&s.world).nex_fail_next_insertion = Some(reason.to_string());
 }
 
-pub fn fail_next_submit(s: &Shared, error: &str) {
-    lock(&s.world).wh_fail_next_submit = Some(error.to_string());
+/// The spec's `Appointment.error` values; anything else would break the spec's enum.
+pub const WELLHIVE_ERRORS: &[&str] = &[
+    "conflict",
+    "too-far-in-the-future",
+    "already-canceled",
+    "too-late-to-cancel",
+    "bad-request",
+    "internal-error",
+];
+
+fn wellhive_error(error: &str) -> Result<String, SandboxError> {
+    if WELLHIVE_ERRORS.contains(&error) {
+        Ok(error.to_string())
+    } else {
+        Err(SandboxError::InvalidOption(format!(
+            "WellHive error must be one of {}",
+            WELLHIVE_ERRORS.join(", ")
+        )))
+    }
 }
 
-pub fn fail_next_cancel(s: &Shared, error: &str) {
-    lock(&s.world).wh_fail_next_cancel = Some(error.to_string());
+pub fn fail_next_submit(s: &Shared, error: &str) -> Result<(), SandboxError> {
+    lock(&s.world).wh_fail_next_submit = Some(wellhive_error(error)?);
+    Ok(())
+}
+
+pub fn fail_next_cancel(s: &Shared, error: &str) -> Result<(), SandboxError> {
+    lock(&s.world).wh_fail_next_cancel = Some(wellhive_error(error)?);
+    Ok(())
 }
 
 pub fn register_zoom_webhook(s: &Shared, url: &str, secret_token: &str, events: Vec<String>) {
@@ -294,7 +317,8 @@ async fn post_fail_submit(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Resp
         .get("error")
         .and_then(Value::as_str)
         .unwrap_or("conflict");
-    fail_next_submit(&s, e);
+    fail_next_submit(&s, e)
+        .map_err(|err| json(StatusCode::BAD_REQUEST, &json!({"error": err.to_string()})))?;
     Ok(ok(&json!({"error": e})))
 }
 
@@ -304,7 +328,8 @@ async fn post_fail_cancel(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Resp
         .get("error")
         .and_then(Value::as_str)
         .unwrap_or("too-late-to-cancel");
-    fail_next_cancel(&s, e);
+    fail_next_cancel(&s, e)
+        .map_err(|err| json(StatusCode::BAD_REQUEST, &json!({"error": err.to_string()})))?;
     Ok(ok(&json!({"error": e})))
 }
 

@@ -287,12 +287,13 @@ impl SandboxHandle {
     }
 
     /// The next WellHive submit ends with this spec `error` code (e.g. `conflict`).
-    pub fn fail_next_wellhive_submit(&self, error: &str) {
-        admin::fail_next_submit(&self.shared, error);
+    pub fn fail_next_wellhive_submit(&self, error: &str) -> Result<(), SandboxError> {
+        admin::fail_next_submit(&self.shared, error)
     }
 
-    pub fn fail_next_wellhive_cancel(&self, error: &str) {
-        admin::fail_next_cancel(&self.shared, error);
+    /// The next WellHive cancel ends with this spec `error` code (e.g. `too-late-to-cancel`).
+    pub fn fail_next_wellhive_cancel(&self, error: &str) -> Result<(), SandboxError> {
+        admin::fail_next_cancel(&self.shared, error)
     }
 
     /// Subscribes a URL to Zoom events (Zoom does this in its Marketplace, not its API).

@@ -105,19 +105,33 @@ fn options(a: Args) -> Result<SandboxOptions, String> {
     })
 }
 
-async fn terminated() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {},
-                _ = term.recv() => {},
+/// Waits for SIGINT or SIGTERM. The handlers are registered when this is called, not when it
+/// is first awaited, so a signal sent right after the JSON line is printed is not missed.
+#[cfg(unix)]
+fn terminated() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let term = signal(SignalKind::terminate());
+    let int = signal(SignalKind::interrupt());
+    async move {
+        match (term, int) {
+            (Ok(mut term), Ok(mut int)) => {
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = int.recv() => {},
+                }
             }
-            return;
+            _ => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
         }
     }
-    let _ = tokio::signal::ctrl_c().await;
+}
+
+#[cfg(not(unix))]
+fn terminated() -> impl std::future::Future<Output = ()> {
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 #[tokio::main]
@@ -136,6 +150,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    let stop = terminated();
     let handle = match Sandbox::start(opts).await {
         Ok(h) => h,
         Err(e) => {
@@ -148,7 +163,7 @@ async fn main() -> std::process::ExitCode {
         let _ = writeln!(out, "{}", handle.json_line());
         let _ = out.flush();
     }
-    terminated().await;
+    stop.await;
     handle.shutdown().await;
     std::process::ExitCode::SUCCESS
 }

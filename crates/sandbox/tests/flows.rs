@@ -638,7 +638,9 @@ async fn should_set_wellhive_error_when_the_next_submit_is_made_to_fail() {
         .json()
         .await
         .unwrap();
-    sb.fail_next_wellhive_submit("conflict");
+    sb.fail_next_wellhive_submit("conflict").unwrap();
+    assert!(sb.fail_next_wellhive_submit("oops").is_err());
+    sb.fail_next_wellhive_submit("conflict").unwrap();
     let r = client().post(format!("{base}/appointments/{id}/submit")).bearer_auth(&t).json(&json!({"providerServiceId": svc["id"], "networkId": network, "slotIds": [slots["slots"][0]["id"]]})).send().await.unwrap();
     assert_eq!(r.status(), 202);
     let failed = eventually(|| {
