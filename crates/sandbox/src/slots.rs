@@ -146,3 +146,144 @@ pub fn free_slots(world: &World, q: &SlotQuery) -> Vec<FreeSlot> {
     out.sort_by_key(|s| (s.location_id, s.provider_id, s.operatory_id, s.start));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveTime, TimeZone, Weekday};
+
+    use super::*;
+    use crate::world::{Address, Location, Provider};
+
+    fn world(begin: (u32, u32), end: (u32, u32)) -> World {
+        let mut w = World::default();
+        w.locations.push(Location {
+            id: 11,
+            cx_id: "loc-450".into(),
+            name: "Midtown".into(),
+            tz: chrono_tz::America::New_York,
+            address: Address {
+                street: String::new(),
+                city: String::new(),
+                state: String::new(),
+                zip: String::new(),
+                lat: 0.0,
+                lon: 0.0,
+            },
+            phone: String::new(),
+        });
+        w.providers.push(Provider {
+            id: 101,
+            cx_id: "dr-700".into(),
+            zoom_id: "prov_1".into(),
+            nextech_id: 5101,
+            first: "Grace".into(),
+            last: "Lee".into(),
+            designation: "MD".into(),
+            specialty: String::new(),
+            npi: String::new(),
+            email: String::new(),
+            location: 11,
+            telehealth: true,
+        });
+        w.working_hours.push(WorkingHour {
+            id: 401,
+            provider_id: 101,
+            location_id: 11,
+            operatory_id: Some(201),
+            begin: NaiveTime::from_hms_opt(begin.0, begin.1, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(end.0, end.1, 0).unwrap(),
+            days: vec![Weekday::Sat, Weekday::Sun],
+            specific_date: None,
+            appointment_type_ids: Vec::new(),
+            active: true,
+            source: "synced",
+            created_at: Utc::now(),
+        });
+        w
+    }
+
+    fn query(date: NaiveDate) -> SlotQuery {
+        SlotQuery {
+            location_ids: vec![11],
+            provider_ids: Vec::new(),
+            operatory_ids: Vec::new(),
+            start_date: date,
+            days: 1,
+            appointment_type_id: None,
+            slot_length: Some(30),
+            slot_interval: None,
+            not_before: Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn should_start_the_day_at_local_nine_on_both_sides_of_a_dst_change() {
+        let w = world((9, 0), (17, 0));
+        let first = |d: NaiveDate| free_slots(&w, &query(d))[0].start;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            first(d(2026, 3, 7)),
+            Utc.with_ymd_and_hms(2026, 3, 7, 14, 0, 0).unwrap()
+        );
+        assert_eq!(
+            first(d(2026, 3, 8)),
+            Utc.with_ymd_and_hms(2026, 3, 8, 13, 0, 0).unwrap()
+        );
+        assert_eq!(
+            first(d(2026, 10, 31)),
+            Utc.with_ymd_and_hms(2026, 10, 31, 13, 0, 0).unwrap()
+        );
+        assert_eq!(
+            first(d(2026, 11, 1)),
+            Utc.with_ymd_and_hms(2026, 11, 1, 14, 0, 0).unwrap()
+        );
+        assert_eq!(free_slots(&w, &query(d(2026, 3, 8))).len(), 16);
+    }
+
+    #[test]
+    fn should_offer_no_slot_in_the_missing_hour_of_spring_forward() {
+        let w = world((1, 0), (4, 0));
+        let slots = free_slots(&w, &query(NaiveDate::from_ymd_opt(2026, 3, 8).unwrap()));
+        // 01:00-04:00 local is two real hours that day: 01:00, 01:30, 03:00, 03:30.
+        assert_eq!(slots.len(), 4);
+        assert_eq!(
+            slots[2].start,
+            Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn should_not_offer_time_held_by_the_provider_or_the_operatory() {
+        let mut w = world((9, 0), (10, 0));
+        let day = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 3, 7, 14, 0, 0).unwrap();
+        w.nex_appointments.push(NexAppointment {
+            id: 1,
+            patient_id: None,
+            provider_id: 999,
+            location_id: 11,
+            operatory_id: Some(201),
+            appointment_type_id: None,
+            start,
+            end: start + Duration::minutes(30),
+            note: None,
+            confirmed: true,
+            cancelled: false,
+            cancelled_at: None,
+            unavailable: false,
+            insertion: crate::world::Insertion::Synced,
+            foreign_id: None,
+            created_at: start,
+            updated_at: start,
+        });
+        let slots = free_slots(&w, &query(day));
+        assert_eq!(slots.len(), 1);
+        assert_eq!(slots[0].start, start + Duration::minutes(30));
+        w.nex_appointments[0].insertion = crate::world::Insertion::Failed("no".into());
+        assert_eq!(
+            free_slots(&w, &query(day)).len(),
+            2,
+            "a failed insertion holds no time"
+        );
+    }
+}
