@@ -203,6 +203,8 @@ export type DayBoard_Deserialize = {
 	/**  Providers with at least one appointment that day, in name order. */
 	providers: Provider_Deserialize[],
 	appointments: Appointment_Deserialize[],
+	/**  The people on the board, once each, so the board can name them without opening cards. */
+	patients: PatientSummary_Deserialize[],
 };
 
 /**  One location's day on the board. */
@@ -213,6 +215,8 @@ export type DayBoard_Serialize = {
 	/**  Providers with at least one appointment that day, in name order. */
 	providers: Provider_Serialize[],
 	appointments: Appointment_Serialize[],
+	/**  The people on the board, once each, so the board can name them without opening cards. */
+	patients: PatientSummary_Serialize[],
 };
 
 export type Encounter = Encounter_Serialize | Encounter_Deserialize;

@@ -22,6 +22,7 @@ mod outbox;
 mod patients;
 mod practice;
 mod records;
+mod roster;
 mod schedule;
 mod search;
 mod state;

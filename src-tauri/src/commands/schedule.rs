@@ -7,7 +7,9 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use frontdesk_core::CoreError;
 use frontdesk_core::appointment::Appointment;
+use frontdesk_core::patient::PatientSummary;
 use frontdesk_core::practice::{Location, Provider};
+use frontdesk_store::{AuditEvent, AuditOutcome};
 use serde::Serialize;
 use specta::Type;
 use tauri::State;
@@ -40,6 +42,8 @@ pub struct DayBoard {
     /// Providers with at least one appointment that day, in name order.
     pub providers: Vec<Provider>,
     pub appointments: Vec<Appointment>,
+    /// The people on the board, once each, so the board can name them without opening cards.
+    pub patients: Vec<PatientSummary>,
 }
 
 /// The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date).
@@ -55,6 +59,7 @@ pub async fn day_board(
         message: "use a date like 2026-11-21".into(),
     })?;
     let store = state.store()?;
+    let actor = state.actor().to_owned();
     blocking::run(move || {
         let location = store
             .locations()
@@ -78,11 +83,29 @@ pub async fn day_board(
             })
             .collect();
         providers.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        let patient_ids: Vec<_> = appointments
+            .iter()
+            .filter_map(|a| a.patient_id.clone())
+            .collect();
+        let patients = store.patient_summaries(&patient_ids).map_err(store_error)?;
+        // Names on a board are patient data on screen: one audit row per board shown.
+        store
+            .audit_append(
+                &AuditEvent::new(&actor, "schedule.view", AuditOutcome::Ok).detail(
+                    serde_json::json!({
+                        "location": location.id,
+                        "day": day.to_string(),
+                        "patients": patients.len(),
+                    }),
+                ),
+            )
+            .map_err(store_error)?;
         Ok(DayBoard {
             location,
             day: day.format("%Y-%m-%d").to_string(),
             providers,
             appointments,
+            patients,
         })
     })
     .await

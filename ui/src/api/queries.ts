@@ -1,7 +1,7 @@
 // Command results cached with TanStack Query: one key per command, so every screen that needs
 // the app's facts shares one request, and pushed events update the cache in place.
 import { useEffect, useState } from "react";
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   getAppInfo,
   getDayBoard,
@@ -12,7 +12,7 @@ import {
   onVendorStatusChanged,
   searchPatients,
 } from "./backend";
-import type { AppError, PatientSummary, VendorStatus } from "./backend";
+import type { AppError, DayBoard, PatientSummary, VendorStatus } from "./backend";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
@@ -148,27 +148,9 @@ export function useDayBoard(locationId: string | undefined, day: string) {
 }
 
 /**
- * "Family, Given" for each patient on the board. The board's appointments carry only the desk's
- * patient id, so names come from the patients' cards (local reads, and cached for when the
- * receptionist opens one). Unknown ids map to nothing until their card has loaded.
+ * Names of the people on a board, taken from the board itself: listing a day must not open
+ * (and audit as read) every patient's card.
  */
-export function usePatientNames(ids: readonly string[]): ReadonlyMap<string, string> {
-  const unique = [...new Set(ids)].sort();
-  return useQueries({
-    queries: unique.map((id) => ({
-      queryKey: queryKeys.patientCard(id),
-      queryFn: () => getPatientCard(id),
-      staleTime: 60 * 1000,
-    })),
-    combine: (results) => {
-      const names = new Map<string, string>();
-      results.forEach((result, index) => {
-        const id = unique[index];
-        if (id !== undefined && result.data) {
-          names.set(id, `${result.data.familyName}, ${result.data.givenName}`);
-        }
-      });
-      return names;
-    },
-  });
+export function boardPatientNames(board: DayBoard | undefined): ReadonlyMap<string, string> {
+  return new Map((board?.patients ?? []).map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
 }

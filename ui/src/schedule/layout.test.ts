@@ -9,6 +9,7 @@ const board = (appointments: DayBoard["appointments"]): DayBoard => ({
   day: "2026-11-21",
   providers: [DR_LEE, DR_PATEL],
   appointments,
+  patients: [],
 });
 
 describe("layoutBoard", () => {

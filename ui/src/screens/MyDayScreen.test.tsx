@@ -6,7 +6,7 @@ import * as backend from "../api/backend";
 import type { DayBoard } from "../api/backend";
 import { BackendError } from "../api/errors";
 import { AppShell } from "../shell/AppShell";
-import { appInfo, appointment, card, CHICAGO, connected, DR_LEE, DR_PATEL } from "../test/fixtures";
+import { appInfo, appointment, CHICAGO, connected, DR_LEE, DR_PATEL, summary } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { PROVIDER_STORAGE_KEY } from "./MyDayScreen";
 
@@ -32,6 +32,7 @@ const day: DayBoard = {
     }),
     appointment({ id: "nexhealth:3", providerId: DR_PATEL.id }),
   ],
+  patients: [summary()],
 };
 
 beforeEach(() => {
@@ -46,7 +47,7 @@ beforeEach(() => {
   api.getLocations.mockResolvedValue([CHICAGO]);
   api.getProviders.mockResolvedValue([DR_LEE, DR_PATEL]);
   api.getDayBoard.mockResolvedValue(day);
-  api.getPatientCard.mockResolvedValue(card({ id: "pat-nguyen" }));
+  api.getPatientCard.mockRejectedValue(new Error("the board must not open cards to name people"));
   api.openJoinUrl.mockResolvedValue();
 });
 

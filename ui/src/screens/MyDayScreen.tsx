@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { Appointment, AppError } from "../api/backend";
 import { openJoinUrl } from "../api/backend";
 import { toAppError } from "../api/errors";
-import { useDayBoard, useLocations, usePatientNames, useProviders, useVendorStatuses } from "../api/queries";
+import { useDayBoard, useLocations, boardPatientNames, useProviders, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { Link } from "../router/Link";
@@ -52,7 +52,7 @@ function MyDayPage() {
   const mine = (board.data?.appointments ?? [])
     .filter((a) => a.providerId === providerId)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const names = usePatientNames(mine.flatMap((a) => (a.patientId ? [a.patientId] : [])));
+  const names = boardPatientNames(board.data);
 
   const title = t("myDay.title");
   const failure = locations.error ?? providers.error;

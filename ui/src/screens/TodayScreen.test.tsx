@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import type { AppointmentStatus, DayBoard, Location, VendorStatus } from "../api/backend";
 import { AppShell } from "../shell/AppShell";
-import { appInfo, appointment, card, CHICAGO, connected, DR_LEE, DR_PATEL } from "../test/fixtures";
+import { appInfo, appointment, CHICAGO, connected, DR_LEE, DR_PATEL, summary } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { LOCATION_STORAGE_KEY } from "../schedule/useBoardPlace";
 
@@ -19,6 +19,7 @@ const board = (appointments: DayBoard["appointments"], day = "2026-11-21"): DayB
   day,
   providers: [DR_LEE, DR_PATEL],
   appointments,
+  patients: [summary()],
 });
 
 let pushStatus: ((status: VendorStatus) => void) | undefined;
@@ -41,7 +42,7 @@ beforeEach(() => {
   api.getDayBoard.mockImplementation((_location, day) =>
     Promise.resolve(board([appointment({ providerId: DR_PATEL.id })], day)),
   );
-  api.getPatientCard.mockResolvedValue(card({ id: "pat-nguyen" }));
+  api.getPatientCard.mockRejectedValue(new Error("the board must not open cards to name people"));
 });
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 // Today: one location's day by provider, what Rosa opens at 07:50 and glances at all day. The
 // location and day are chosen above the board; the board is printed as a plain table.
 import { toAppError } from "../api/errors";
-import { useDayBoard, useLocations, usePatientNames, useVendorStatuses } from "../api/queries";
+import { useDayBoard, useLocations, boardPatientNames, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { BoardToolbar } from "../schedule/BoardToolbar";
@@ -30,9 +30,7 @@ function DayBoardPage() {
   const statuses = useVendorStatuses();
   const place = useBoardPlace(locations.data);
   const board = useDayBoard(place.location?.id, place.day);
-  const names = usePatientNames(
-    (board.data?.appointments ?? []).flatMap((a) => (a.patientId ? [a.patientId] : [])),
-  );
+  const names = boardPatientNames(board.data);
 
   const title = t("today.title");
   if (locations.isError) {
