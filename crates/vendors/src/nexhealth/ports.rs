@@ -6,7 +6,8 @@ use crate::nexhealth::client::NexhealthClient;
 use crate::nexhealth::map::{self, SlotKey};
 use crate::nexhealth::wire::{
     AppointmentId, AppointmentPatch, AppointmentPatchDetails, AppointmentTypeId, LocationId,
-    NewAppointment, NewAppointmentDetails, PatientId, PatientQuery, SlotQuery as WireSlotQuery,
+    NewAppointment, NewAppointmentDetails, PatientId, PatientQuery, ProviderId,
+    SlotQuery as WireSlotQuery,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -236,7 +237,7 @@ impl SlotSource for NexhealthClient {
                 .map(|l| id_of(l, "locationId"))
                 .collect::<Result<_, _>>()?
         };
-        let provider_ids = q
+        let mut provider_ids: Vec<ProviderId> = q
             .provider_ids
             .iter()
             .map(|p| id_of(p, "providerId"))
@@ -246,6 +247,26 @@ impl SlotSource for NexhealthClient {
             .as_ref()
             .map(|t| id_of(t, "appointmentType"))
             .transpose()?;
+        // NexHealth needs providers or an appointment type; without either, ask for every
+        // provider of the locations searched.
+        if provider_ids.is_empty() && appointment_type.is_none() {
+            for location in &location_ids {
+                let location = *location;
+                let all = collect_all(|c| async move {
+                    let l = NexhealthClient::providers(self, Some(location), c.as_deref()).await?;
+                    Ok::<_, CoreError>(Page {
+                        items: l.items,
+                        next: l.next,
+                    })
+                })
+                .await?;
+                for p in all {
+                    if !provider_ids.contains(&p.id) {
+                        provider_ids.push(p.id);
+                    }
+                }
+            }
+        }
         let days = u32::try_from((q.to - q.from).num_days() + 1)
             .unwrap_or(1)
             .max(1);
