@@ -13,7 +13,7 @@ mod sink;
 
 pub use clients::Clients;
 pub use desk::Desk;
-pub use env::{config_path, secrets_with_env};
+pub use env::{config_path, default_data_dir, load_config, secrets_with_env};
 pub use error::DeskError;
 pub use outbox::{CxoneOutbox, StoreOutbox};
 pub use sink::StoreSink;

@@ -204,3 +204,57 @@ fn todays_board(store: &frontdesk_store::Store, today: NaiveDate) -> Vec<Appoint
     }
     out
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_vendor_and_a_refused_key_leave_the_others_syncing() {
+    let sandbox = Sandbox::start(SandboxOptions::small(3)).await.unwrap();
+    // A port nothing listens on: the Zoom "tenant" is unreachable.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let text = config_for(&sandbox)
+        .replace(
+            &sandbox.info().zoom.base_url,
+            &format!("http://{closed}/v2"),
+        )
+        .replace(
+            &sandbox.info().zoom.token_url,
+            &format!("http://{closed}/oauth/token"),
+        );
+    let config = Config::parse(&text, Path::new("sandbox.toml")).unwrap();
+    let secrets = secrets_for(&sandbox);
+    secrets.set("nexhealth.api_key", "revoked").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyProvider::new();
+    let desk = Desk::open(config, &secrets, dir.path(), &keys, "test").unwrap();
+
+    let (progress, mut events) = frontdesk_core::sync::progress_channel();
+    let report = desk.sync_all(progress).await;
+    let state = |v| report.vendor(v).unwrap().status.state;
+    assert_eq!(state(Vendor::Zoom), ConnectionState::Offline);
+    assert_eq!(state(Vendor::Nexhealth), ConnectionState::NeedsAuth);
+    assert_eq!(state(Vendor::Cxone), ConnectionState::Ok);
+    let words = report
+        .vendor(Vendor::Nexhealth)
+        .unwrap()
+        .status
+        .last_error
+        .clone();
+    assert!(
+        words.unwrap().contains("NexHealth"),
+        "the error names the vendor"
+    );
+    assert!(report.vendor(Vendor::Cxone).unwrap().patients > 0);
+    let mut finished = 0;
+    while let Ok(e) = events.try_recv() {
+        finished += usize::from(e.phase == Phase::Finished);
+    }
+    assert_eq!(finished, 3, "one final event per vendor");
+    assert_eq!(
+        desk.status_board().ensure_reachable(Vendor::Zoom),
+        Err(frontdesk_core::CoreError::Offline {
+            vendor: Some(Vendor::Zoom)
+        })
+    );
+}

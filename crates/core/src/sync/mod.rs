@@ -21,5 +21,5 @@ pub use cursor::StreamCursor;
 pub use engine::{SyncEngine, SyncOptions, SyncReport, VendorReport};
 pub use ports::{Batch, PracticeSnapshot, Records, Stream, SyncSink, VendorSources};
 pub(crate) use progress::count;
-pub use progress::{Phase, Progress, SyncEvent};
+pub use progress::{Phase, Progress, SyncEvent, progress_channel};
 pub use status::{StatusBoard, state_for};

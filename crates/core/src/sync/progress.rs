@@ -32,6 +32,17 @@ pub struct SyncEvent {
 /// Receives events as they happen; must return quickly (forward to a channel or an emitter).
 pub type Progress = Arc<dyn Fn(&SyncEvent) + Send + Sync>;
 
+/// A `Progress` that forwards every event to a channel (the app's event emitter or the CLI's
+/// printer reads the other end). Events sent after the receiver is dropped are discarded.
+#[must_use]
+pub fn progress_channel() -> (Progress, tokio::sync::mpsc::UnboundedReceiver<SyncEvent>) {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let progress: Progress = Arc::new(move |e: &SyncEvent| {
+        let _ = tx.send(e.clone());
+    });
+    (progress, rx)
+}
+
 /// Saturating count for event and report fields (u32 reaches TypeScript as a plain number).
 pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
