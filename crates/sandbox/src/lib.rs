@@ -6,6 +6,24 @@
 //! Start it with [`Sandbox::start`]; the returned [`SandboxHandle`] carries every base URL and
 //! demo credential ([`SandboxInfo`], the same JSON the binary prints), a fault-control API and
 //! the admin actions tests need (take a slot, fail the next insertion, read an entity's state).
+//!
+//! ```no_run
+//! use frontdesk_sandbox::{FaultConfig, Sandbox, SandboxOptions, Vendor};
+//!
+//! # async fn demo() -> Result<(), frontdesk_sandbox::SandboxError> {
+//! let sandbox = Sandbox::start(SandboxOptions::small(7)).await?;
+//! let cxone = &sandbox.info().cxone; // base URL, token URL, demo client id and secret
+//! sandbox.faults().update(Vendor::Cxone, |f| f.burst_429 = 2);
+//! sandbox.fail_next_nexhealth_insertion("Operatory closed");
+//! let _state = sandbox.entity(Vendor::Nexhealth, "appointment", "500001");
+//! # let _ = (cxone, FaultConfig::default());
+//! sandbox.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The admin API's routes are listed in `admin.rs`; where the vendors' docs and specs differ,
+//! and what the sandbox chose where they are silent, is in `NOTES.md`.
 
 // Axum handlers answer `Result<Response, Response>`: the error side is a whole HTTP answer
 // (a vendor's error body), which is as large as the success side by design.

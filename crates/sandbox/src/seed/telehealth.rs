@@ -132,6 +132,12 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                     status = "no_show";
                 }
                 let created = start - Duration::days(rng.random_range(1..20));
+                // A patient already in the waiting room joined it a moment ago.
+                let updated = if status == "waiting" {
+                    now - Duration::minutes(1)
+                } else {
+                    created
+                };
                 visits.push(ZoomVisit {
                     id: format!("visit_{:010x}", rng.random_range(0..0xff_ffff_ffffu64)),
                     patient_id: zid,
@@ -146,7 +152,7 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                     settings: hipaa_settings(),
                     notifications: json!({"patient_email": true, "patient_sms": true, "reminder_minutes": [1440, 60]}),
                     created_at: created,
-                    updated_at: created,
+                    updated_at: updated,
                 });
             }
         }
