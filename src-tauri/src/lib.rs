@@ -5,6 +5,7 @@ pub mod ccd;
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod join_link;
 pub mod state;
 
 use state::AppState;
@@ -25,6 +26,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::schedule::locations,
             commands::schedule::providers,
             commands::schedule::day_board,
+            commands::telehealth::join_visit,
         ])
         .events(collect_events![events::VendorStatusChanged])
 }

@@ -53,6 +53,12 @@ impl AppState {
         &self.actor
     }
 
+    /// The Zoom base URL the practice configured, whose origin visit links may also use.
+    #[must_use]
+    pub fn zoom_base(&self) -> Option<url::Url> {
+        None
+    }
+
     /// The practice's display name once one is connected; none yet, and the UI says so.
     #[must_use]
     pub fn practice_name(&self) -> Option<String> {

@@ -23,6 +23,8 @@ export const commands = {
 	providers: () => typedError<Provider_Serialize[], AppError_Serialize>(__TAURI_INVOKE("providers")),
 	/**  The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date). */
 	dayBoard: (locationId: string, day: string) => typedError<DayBoard_Serialize, AppError_Serialize>(__TAURI_INVOKE("day_board", { locationId, day })),
+	/**  Opens the provider's join link of telehealth appointment `appointment_id`. */
+	joinVisit: (appointmentId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("join_visit", { appointmentId })),
 };
 
 /** Events */

@@ -9,6 +9,7 @@
 // Product names (SQLCipher, SQLite, CXone, WellHive) are prose in these docs, not code.
 #![allow(clippy::doc_markdown)]
 
+mod appointment_lookup;
 mod audit;
 mod checkpoint;
 mod codec;

@@ -10,3 +10,4 @@ pub mod app;
 mod blocking;
 pub mod patients;
 pub mod schedule;
+pub mod telehealth;

@@ -1,6 +1,5 @@
 // The one door to the Rust backend. Every command and event the UI uses passes through here, so
 // components never import the generated bindings and tests mock this module instead of IPC.
-import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands, events } from "../bindings";
 import { BackendError } from "./errors";
 
@@ -80,14 +79,10 @@ export async function getDayBoard(locationId: string, day: string): Promise<DayB
 }
 
 /**
- * Opens a telehealth provider link in the system browser or Zoom client, never in the app's own
- * webview. Only http(s) links are opened: a vendor record must not be able to make the desk
- * launch a file or a custom scheme handler.
+ * Opens a telehealth visit's provider link in the system browser or Zoom client, never in the
+ * app's own webview. The backend reads the link from the cache by appointment id and checks it
+ * points at Zoom: the webview never hands a URL to the system.
  */
-export async function openJoinUrl(url: string): Promise<void> {
-  const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new BackendError({ kind: "invalid", field: "providerJoinUrl", message: "not a web link" });
-  }
-  await openUrl(parsed.toString());
+export async function joinVisit(appointmentId: string): Promise<void> {
+  unwrap(await commands.joinVisit(appointmentId));
 }

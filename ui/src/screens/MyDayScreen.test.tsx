@@ -48,7 +48,7 @@ beforeEach(() => {
   api.getProviders.mockResolvedValue([DR_LEE, DR_PATEL]);
   api.getDayBoard.mockResolvedValue(day);
   api.getPatientCard.mockRejectedValue(new Error("the board must not open cards to name people"));
-  api.openJoinUrl.mockResolvedValue();
+  api.joinVisit.mockResolvedValue();
 });
 
 afterEach(() => {
@@ -92,14 +92,14 @@ describe("My day", () => {
     expect(join).toHaveTextContent("Join");
     expect(join.closest("tr")).toHaveAttribute("data-appointment-id", "zoom:1");
     await userEvent.click(join);
-    expect(api.openJoinUrl).toHaveBeenCalledExactlyOnceWith(PROVIDER_URL);
+    expect(api.joinVisit).toHaveBeenCalledExactlyOnceWith("zoom:1");
   });
 
   it("says why Join did not open", async () => {
-    api.openJoinUrl.mockRejectedValue(new BackendError({ kind: "invalid", field: "providerJoinUrl", message: "not a web link" }));
+    api.joinVisit.mockRejectedValue(new BackendError({ kind: "invalid", field: "joinUrl", message: "not a web link" }));
     const list = await myDayAs("Dr. Ana Lee");
     await userEvent.click(within(list).getByTestId("join-button"));
-    expect(await screen.findByRole("alert")).toHaveTextContent("“providerJoinUrl” is not valid: not a web link.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("“joinUrl” is not valid: not a web link.");
   });
 
   it("says so when the provider has nothing that day", async () => {

@@ -2,7 +2,7 @@
 // visits. Dr. Lee picks herself once; this computer remembers it.
 import { useId, useState } from "react";
 import type { Appointment, AppError } from "../api/backend";
-import { openJoinUrl } from "../api/backend";
+import { joinVisit } from "../api/backend";
 import { toAppError } from "../api/errors";
 import { useDayBoard, useLocations, boardPatientNames, useProviders, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
@@ -81,7 +81,7 @@ function MyDayPage() {
   const join = (appt: Appointment) => {
     if (appt.visit.mode !== "telehealth" || !appt.visit.providerJoinUrl) return;
     setJoinError(null);
-    openJoinUrl(appt.visit.providerJoinUrl).catch((error: unknown) => {
+    joinVisit(appt.id).catch((error: unknown) => {
       setJoinError(toAppError(error));
     });
   };

@@ -13,7 +13,7 @@ export const getPatientCard = vi.fn<typeof Backend.getPatientCard>();
 export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
-export const openJoinUrl = vi.fn<typeof Backend.openJoinUrl>();
+export const joinVisit = vi.fn<typeof Backend.joinVisit>();
 
 const all = {
   getAppInfo,
@@ -24,6 +24,6 @@ const all = {
   getLocations,
   getProviders,
   getDayBoard,
-  openJoinUrl,
+  joinVisit,
 } satisfies Functions;
 export default all;
