@@ -25,7 +25,7 @@ pub enum ConfigError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{}: `{key}`: {message}", path.display(), position.map_or_else(|| "?".to_owned(), |p| p.to_string()))]
+    #[error("{}{}: {}{message}", path.display(), position.map_or_else(String::new, |p| format!(":{p}")), if key.is_empty() { String::new() } else { format!("`{key}`: ") })]
     Invalid {
         path: PathBuf,
         position: Option<Position>,

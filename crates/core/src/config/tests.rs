@@ -151,6 +151,14 @@ fn an_unknown_time_zone_or_plan_is_refused() {
 }
 
 #[test]
+fn a_file_without_a_practice_section_says_so() {
+    let err = parse("[cxone]\nenabled = false\n").unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.starts_with("/etc/frontdesk/config.toml"), "{msg}");
+    assert!(msg.contains("missing field `practice`"), "{msg}");
+}
+
+#[test]
 fn a_missing_file_names_the_path() {
     let err = Config::load(Path::new("/nonexistent/frontdesk.toml")).unwrap_err();
     assert!(
