@@ -94,6 +94,32 @@ impl Desk {
         report
     }
 
+    /// Runs `sync_all` now and then every `every` until the handle is aborted (the app's
+    /// background sync; it keeps going while the screen is locked).
+    pub fn spawn_background(
+        self: &Arc<Self>,
+        every: std::time::Duration,
+        progress: Progress,
+    ) -> tokio::task::JoinHandle<()> {
+        let desk = self.clone();
+        tokio::spawn(async move {
+            loop {
+                desk.sync_all(progress.clone()).await;
+                tokio::time::sleep(every).await;
+            }
+        })
+    }
+
+    /// Fetches the patient's contact history (CXone) and encounters (Nextech) for the card,
+    /// concurrently, into the cache. One vendor failing is reported beside the other's result.
+    pub async fn refresh_records(
+        &self,
+        actor: &str,
+        patient: &frontdesk_core::PatientId,
+    ) -> Result<Vec<crate::records::RecordsOutcome>, CoreError> {
+        crate::records::refresh(&self.clients, &self.store, actor, patient).await
+    }
+
     /// Sends what waits in the outbox (callbacks, reminders), each exactly once.
     pub async fn drain_outbox(&self) -> Result<DrainReport, CoreError> {
         self.outbox.drain().await

@@ -9,6 +9,7 @@ mod desk;
 mod env;
 mod error;
 mod outbox;
+mod records;
 mod sink;
 
 pub use clients::Clients;
@@ -16,4 +17,5 @@ pub use desk::Desk;
 pub use env::{config_path, default_data_dir, load_config, secrets_with_env};
 pub use error::DeskError;
 pub use outbox::{CxoneOutbox, StoreOutbox};
+pub use records::RecordsOutcome;
 pub use sink::StoreSink;
