@@ -412,6 +412,8 @@ pub struct WhAppointment {
     pub cancel_reason: Option<(String, String)>,
     pub error: Option<String>,
     pub error_reason: Option<String>,
+    /// The provider service's phone, once booked (`appointmentDetails.phone`).
+    pub phone: Option<String>,
 }
 
 /// The whole simulated practice and every vendor's view of it.

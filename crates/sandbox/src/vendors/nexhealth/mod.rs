@@ -6,12 +6,13 @@
 
 mod appointments;
 mod auth;
-mod availability;
 mod directory;
 mod entities;
 pub mod error;
+mod hours;
 mod params;
 mod patients;
+mod slots;
 pub mod webhooks;
 
 use std::sync::Arc;
@@ -45,21 +46,21 @@ pub fn router() -> Router<Arc<Shared>> {
             "/appointments/{id}",
             get(appointments::show).patch(appointments::update),
         )
-        .route("/available_slots", get(availability::available_slots))
-        .route("/appointment_slots", get(availability::appointment_slots))
+        .route("/available_slots", get(slots::available_slots))
+        .route("/appointment_slots", get(slots::appointment_slots))
         .route(
             "/working_hours",
-            get(availability::list_hours).post(availability::create_hours),
+            get(hours::list_hours).post(hours::create_hours),
         )
         .route(
             "/working_hours/{id}",
-            get(availability::show_hours)
-                .patch(availability::update_hours)
-                .delete(availability::delete_hours),
+            get(hours::show_hours)
+                .patch(hours::update_hours)
+                .delete(hours::delete_hours),
         )
         .route(
             "/availabilities",
-            get(availability::list_availabilities).post(availability::create_availability),
+            get(hours::list_availabilities).post(hours::create_availability),
         )
         .route(
             "/webhook_endpoints",

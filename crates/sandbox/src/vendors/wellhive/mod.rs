@@ -5,9 +5,12 @@
 
 mod appointments;
 pub mod auth;
+mod booking;
 mod catalog;
 pub mod error;
 mod referrals;
+mod services;
+mod slots;
 
 use std::sync::Arc;
 
@@ -30,20 +33,20 @@ pub fn router() -> Router<Arc<Shared>> {
             get(appointments::search).post(appointments::create),
         )
         .route("/appointments/{id}", get(appointments::show))
-        .route("/appointments/{id}/submit", post(appointments::submit))
-        .route("/appointments/{id}/cancel", post(appointments::cancel))
+        .route("/appointments/{id}/submit", post(booking::submit))
+        .route("/appointments/{id}/cancel", post(booking::cancel))
         .route(
             "/appointments/{id}/cancel-reasons",
             get(appointments::cancel_reasons),
         )
-        .route("/drive-times", post(catalog::drive_times))
+        .route("/drive-times", post(services::drive_times))
         .route("/networks", get(catalog::networks))
         .route("/networks/{id}", get(catalog::network))
         .route("/provider-organizations", get(catalog::organizations))
-        .route("/provider-services", get(catalog::services))
-        .route("/provider-services/{id}", get(catalog::service))
-        .route("/provider-services/{id}/slots", get(catalog::slots))
-        .route("/provider-services/{id}/slots/{slot}", get(catalog::slot))
+        .route("/provider-services", get(services::services))
+        .route("/provider-services/{id}", get(services::service))
+        .route("/provider-services/{id}/slots", get(slots::slots))
+        .route("/provider-services/{id}/slots/{slot}", get(slots::slot))
         .route("/specialties", get(catalog::specialties))
         .route("/specialties/{id}", get(catalog::specialty))
         .route("/specialty-groups", get(catalog::specialty_groups))
