@@ -50,3 +50,103 @@ pub fn build(opts: &SandboxOptions) -> World {
     network::build(&mut world, today, &mut rng);
     world
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn todays(world: &World, today: NaiveDate) -> Vec<(u32, usize)> {
+        world
+            .locations
+            .iter()
+            .map(|l| {
+                let n = world
+                    .nex_appointments
+                    .iter()
+                    .filter(|a| {
+                        a.location_id == l.id && a.start.with_timezone(&l.tz).date_naive() == today
+                    })
+                    .count();
+                (l.id, n)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn should_book_every_location_today_even_on_a_weekend() {
+        for day in [21, 22, 23] {
+            let today = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+            let opts = SandboxOptions {
+                today: Some(today),
+                ..SandboxOptions::small(3)
+            };
+            let world = build(&opts);
+            for (loc, n) in todays(&world, today) {
+                assert!(n > 0, "location {loc} has no appointments on {today}");
+            }
+        }
+    }
+
+    #[test]
+    fn should_build_the_same_practice_from_the_same_seed() {
+        let opts = SandboxOptions {
+            today: NaiveDate::from_ymd_opt(2026, 11, 23),
+            ..SandboxOptions::small(9)
+        };
+        let (a, b) = (build(&opts), build(&opts));
+        let names = |w: &World| {
+            w.people
+                .iter()
+                .map(|p| format!("{} {} {}", p.given, p.family, p.dob))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&a), names(&b));
+        assert_eq!(a.nex_appointments.len(), b.nex_appointments.len());
+        assert_eq!(
+            a.wh_services
+                .iter()
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>(),
+            b.wh_services
+                .iter()
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn should_vary_names_across_scripts_and_punctuation() {
+        let opts = SandboxOptions {
+            patients: 2000,
+            ..SandboxOptions::small(5)
+        };
+        let world = build(&opts);
+        let all: String = world
+            .people
+            .iter()
+            .map(|p| format!("{} {} ", p.given, p.family))
+            .collect();
+        assert!(all.contains('\''), "apostrophes");
+        assert!(all.contains('-'), "hyphens");
+        assert!(
+            all.chars()
+                .any(|c| matches!(c, 'é' | 'ñ' | 'ü' | 'ễ' | 'á')),
+            "accents"
+        );
+        assert!(
+            all.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+            "Cyrillic"
+        );
+        assert!(
+            all.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "Han"
+        );
+        assert!(
+            all.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "Arabic"
+        );
+        let langs: std::collections::HashSet<_> =
+            world.people.iter().map(|p| p.language.as_str()).collect();
+        assert!(langs.len() >= 6);
+    }
+}
