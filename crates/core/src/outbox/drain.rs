@@ -72,8 +72,9 @@ impl Outbox {
         self
     }
 
-    /// After this many attempts that neither landed nor were refused, an item is failed with
-    /// its last reason, for a person to look at.
+    /// After this many attempts that reached the vendor but neither landed nor were refused,
+    /// an item is failed with its last reason, for a person to look at. Attempts while the
+    /// vendor is unreachable do not count towards giving up.
     #[must_use]
     pub fn with_max_attempts(mut self, n: u32) -> Self {
         self.max_attempts = n.max(1);
@@ -189,7 +190,10 @@ impl Outbox {
             kind,
             ErrorKind::Invalid | ErrorKind::NotFound | ErrorKind::Forbidden
         );
-        if permanent || attempt >= self.max_attempts {
+        // An unreachable vendor or refused credentials say nothing about the item: it waits
+        // out an outage of any length. Only a vendor that answers and keeps failing gives up.
+        let waits_for_vendor = matches!(kind, ErrorKind::Offline | ErrorKind::Unauthorized);
+        if permanent || (attempt >= self.max_attempts && !waits_for_vendor) {
             let reason = if permanent {
                 error.to_string()
             } else {

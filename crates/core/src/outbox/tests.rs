@@ -109,6 +109,8 @@ enum Mode {
     /// The request lands but the answer is lost (a timeout after the vendor acted).
     LosesAnswer,
     Refuses,
+    /// Answers, but with a server error every time.
+    Failing,
 }
 
 /// The contact center: what reached it, by idempotency key, in arrival order.
@@ -150,6 +152,11 @@ impl OutboxTransport for ContactCenter {
                 vendor: Some(Vendor::Cxone),
             }),
             Mode::Refuses => Err(CoreError::invalid("phoneNumber", "not a phone number")),
+            Mode::Failing => Err(CoreError::Unavailable {
+                vendor: Vendor::Cxone,
+                detail: "500".into(),
+                trace_id: None,
+            }),
             Mode::Up => {
                 self.received.lock().unwrap().push(key.0.clone());
                 Ok(ExternalId(format!("cb-{key}")))
@@ -317,16 +324,26 @@ async fn a_refused_item_fails_with_its_reason_and_the_rest_still_go() {
 }
 
 #[tokio::test]
-async fn an_item_that_never_lands_is_given_up_after_the_limit() {
+async fn an_item_that_never_lands_is_given_up_after_the_limit_but_an_outage_is_waited_out() {
     let queue = Arc::new(Queue::default());
     let vendor = ContactCenter::new(Mode::Down, false);
     let ob = outbox(&queue, &vendor).with_max_attempts(3);
     ob.submit(callback("cb-1")).await.unwrap();
-    ob.drain().await.unwrap();
+    for _ in 0..5 {
+        ob.drain().await.unwrap();
+    }
+    assert_eq!(
+        queue.state("cb-1"),
+        OutboxState::Queued,
+        "a long outage is not the item's fault"
+    );
+    vendor.set(Mode::Failing);
     let report = ob.drain().await.unwrap();
     assert_eq!(report.failed, 1);
     match queue.state("cb-1") {
-        OutboxState::Failed { reason } => assert!(reason.starts_with("gave up after 3 attempts")),
+        OutboxState::Failed { reason } => {
+            assert!(reason.starts_with("gave up after 7 attempts"), "{reason}")
+        }
         other => panic!("{other:?}"),
     }
 }
