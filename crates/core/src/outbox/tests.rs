@@ -342,7 +342,7 @@ async fn an_item_that_never_lands_is_given_up_after_the_limit_but_an_outage_is_w
     assert_eq!(report.failed, 1);
     match queue.state("cb-1") {
         OutboxState::Failed { reason } => {
-            assert!(reason.starts_with("gave up after 7 attempts"), "{reason}")
+            assert!(reason.starts_with("gave up after 7 attempts"), "{reason}");
         }
         other => panic!("{other:?}"),
     }
