@@ -121,11 +121,12 @@ mod tests {
             ..SandboxOptions::small(5)
         };
         let world = build(&opts);
-        let all: String = world
+        let all = world
             .people
             .iter()
-            .map(|p| format!("{} {} ", p.given, p.family))
-            .collect();
+            .map(|p| format!("{} {}", p.given, p.family))
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(all.contains('\''), "apostrophes");
         assert!(all.contains('-'), "hyphens");
         assert!(
