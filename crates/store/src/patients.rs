@@ -158,6 +158,7 @@ impl Store {
             "INSERT OR IGNORE INTO link_rejections (vendor, external_id, patient_id) VALUES (?1, ?2, ?3)",
             params![vendor.key(), external_id.0, patient.0],
         )?;
+        refresh_summary(&tx, target)?;
         append(
             &tx,
             &AuditEvent::new(actor, "link.reject", AuditOutcome::Ok)
@@ -210,6 +211,7 @@ impl Store {
             params![vendor.key(), external_id.0, previous_person.0],
         )?;
         rebuild(&tx, old_pid)?;
+        refresh_summary(&tx, new_pid)?;
         let next_person = id_of(&tx, new_pid)?;
         append(
             &tx,
@@ -270,20 +272,24 @@ fn upsert_one(
     )?;
     if linked {
         rebuild(conn, pid)?;
+    } else {
+        refresh_summary(conn, pid)?;
     }
     for (patient_id, score) in suggestions {
         report.suggested += 1;
+        let target = pid_of(conn, &patient_id)?;
         conn.execute(
             "INSERT OR REPLACE INTO link_suggestions (vendor, external_id, pid, points, reasons, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 record.vendor.key(),
                 record.external_id.0,
-                pid_of(conn, &patient_id)?,
+                target,
                 score.points,
                 to_json("reasons", &score.reasons)?,
                 now_ms()
             ],
         )?;
+        refresh_summary(conn, target)?;
     }
     Ok(())
 }
@@ -399,7 +405,7 @@ fn rebuild(conn: &Connection, pid: i64) -> Result<(), StoreError> {
         )?;
         write_index(conn, pid, Some(&old), &patient)?;
     }
-    Ok(())
+    refresh_summary(conn, pid)
 }
 
 fn empty_like(old: &Patient) -> Patient {
@@ -427,7 +433,9 @@ fn write_index(
     for (term, kind) in &new_entry.terms {
         insert.execute(params![term, pid, kind])?;
     }
-    conn.prepare_cached("INSERT OR REPLACE INTO search_docs (pid, doc) VALUES (?1, ?2)")?
+    conn.prepare_cached(
+        "INSERT INTO search_docs (pid, doc) VALUES (?1, ?2) ON CONFLICT (pid) DO UPDATE SET doc = excluded.doc",
+    )?
         .execute(params![pid, new_entry.doc])?;
     let mut vocab = conn.prepare_cached("INSERT OR IGNORE INTO name_vocab (term) VALUES (?1)")?;
     for word in &new_entry.vocab {
@@ -507,10 +515,17 @@ fn move_record(
         "UPDATE patient_records SET pid = ?1, confidence = ?2 WHERE vendor = ?3 AND external_id = ?4",
         params![target, confidence_key(confidence), vendor.key(), external_id.0],
     )?;
+    let suggested: Vec<i64> = conn
+        .prepare_cached("SELECT pid FROM link_suggestions WHERE vendor = ?1 AND external_id = ?2")?
+        .query_map(params![vendor.key(), external_id.0], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     conn.execute(
         "DELETE FROM link_suggestions WHERE vendor = ?1 AND external_id = ?2",
         params![vendor.key(), external_id.0],
     )?;
+    for pid in suggested {
+        refresh_summary(conn, pid)?;
+    }
     if old_pid != target {
         let previous_person = id_of(conn, old_pid)?;
         let next_person = id_of(conn, target)?;
@@ -597,6 +612,17 @@ pub(crate) fn load_patient(conn: &Connection, pid: i64) -> Result<Patient, Store
 }
 
 pub(crate) fn load_summary(conn: &Connection, pid: i64) -> Result<PatientSummary, StoreError> {
+    let stored: Option<String> = conn
+        .prepare_cached("SELECT summary FROM search_docs WHERE pid = ?1")?
+        .query_row([pid], |r| r.get(0))
+        .optional()?;
+    match stored {
+        Some(text) if !text.is_empty() => from_json("patient summary", &text),
+        _ => build_summary(conn, pid),
+    }
+}
+
+fn build_summary(conn: &Connection, pid: i64) -> Result<PatientSummary, StoreError> {
     let p = load_patient(conn, pid)?;
     Ok(PatientSummary {
         id: p.id,
@@ -607,6 +633,14 @@ pub(crate) fn load_summary(conn: &Connection, pid: i64) -> Result<PatientSummary
         phones: p.phones,
         links: p.links,
     })
+}
+
+/// Rewrites the stored result row of a person whose fields or links changed.
+fn refresh_summary(conn: &Connection, pid: i64) -> Result<(), StoreError> {
+    let summary = build_summary(conn, pid)?;
+    conn.prepare_cached("UPDATE search_docs SET summary = ?2 WHERE pid = ?1")?
+        .execute(params![pid, to_json("patient summary", &summary)?])?;
+    Ok(())
 }
 
 fn load_card(conn: &Connection, id: &PatientId) -> Result<PatientCard, StoreError> {

@@ -76,6 +76,14 @@ fn seeded() -> Fixture {
                 (1990, 12, 1),
                 "6175550123",
             ),
+            record(
+                Vendor::Nexhealth,
+                "9006",
+                "Mary-Kate",
+                "Johnson",
+                (1991, 2, 2),
+                "6175550999",
+            ),
             with_email(
                 record(
                     Vendor::Zoom,
@@ -144,6 +152,15 @@ fn should_tolerate_accents_hyphens_apostrophes_and_typos() {
         "López",
     ] {
         assert_eq!(names(&f, q), vec!["María Garcia-Lopez"], "{q}");
+    }
+    for q in [
+        "Mary-Kate Johnson",
+        "mary kate johnson",
+        "marykate johnson",
+        "johnson mary-kate",
+        "kate john",
+    ] {
+        assert_eq!(names(&f, q), vec!["Mary-Kate Johnson"], "{q}");
     }
     for q in ["o'brien", "obrien", "O’Brien sean"] {
         assert_eq!(names(&f, q), vec!["Sean O'Brien"], "{q}");

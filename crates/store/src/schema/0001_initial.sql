@@ -50,10 +50,12 @@ CREATE TABLE search_terms (
     kind INTEGER NOT NULL,
     PRIMARY KEY (term, pid, kind)
 ) WITHOUT ROWID;
--- Each patient's terms in one short row, to check the other words of a query without a seek per word.
+-- Each patient's terms in one short row, to check the other words of a query without a seek per
+-- word, beside the result row itself (PatientSummary with links) so a result costs one read.
 CREATE TABLE search_docs (
     pid INTEGER PRIMARY KEY,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT ''
 );
 -- Distinct name words, for typo tolerance by edit distance over a short list.
 CREATE TABLE name_vocab (

@@ -19,7 +19,7 @@ const MAX_WORDS: usize = 8;
 /// Counting a word's matches stops here: only "few or many" matters for choosing the driver.
 const ESTIMATE_CAP: i64 = 256;
 /// The most index rows one search reads, so a query of common fragments ("j s") stays bounded.
-const SCAN_CAP: usize = 20_000;
+const SCAN_CAP: usize = 5_000;
 /// Above this every term sorts: terms are text and no character is greater.
 const HIGHEST: char = '\u{10FFFF}';
 
@@ -66,29 +66,61 @@ struct Hit {
     order: usize,
 }
 
+/// One search's progress across the driving scans.
+struct Scan {
+    seen: HashSet<i64>,
+    hits: Vec<Hit>,
+    scanned: usize,
+    want: usize,
+}
+
 fn run(conn: &Connection, words: &[Word], limit: usize) -> Result<Vec<i64>, StoreError> {
-    let Some(driver) = choose_driver(conn, words)? else {
-        return Ok(Vec::new());
-    };
     // Twice the limit gives the ranking a little room without reading much more.
-    let want = limit * 2;
-    let mut seen: HashSet<i64> = HashSet::new();
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut scanned = 0usize;
+    let mut scan = Scan {
+        seen: HashSet::new(),
+        hits: Vec::new(),
+        scanned: 0,
+        want: limit * 2,
+    };
+    match choose_driver(conn, words)? {
+        Driver::Nobody => {}
+        Driver::Word(alts) => drive(conn, &alts, words, &mut scan)?,
+        Driver::Pairs(pairs, fallback) => {
+            drive(conn, &pairs, words, &mut scan)?;
+            // Pairs find people with one word typed in full; when every word is still a
+            // prefix ("ngu mi"), the best single word drives instead.
+            if scan.hits.is_empty() {
+                drive(conn, &fallback, words, &mut scan)?;
+            }
+        }
+    }
+    let mut hits = scan.hits;
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.order.cmp(&b.order)));
+    Ok(hits.into_iter().take(limit).map(|h| h.pid).collect())
+}
+
+/// Streams the driving ranges in index order, checking the other words on each new person,
+/// until enough people are found or the scan budget is spent.
+fn drive(
+    conn: &Connection,
+    driver: &[Alt],
+    words: &[Word],
+    scan: &mut Scan,
+) -> Result<(), StoreError> {
     let mut doc_stmt = conn.prepare_cached("SELECT doc FROM search_docs WHERE pid = ?1")?;
-    'alts: for alt in &driver {
+    for alt in driver {
         let (lo, hi) = range(alt);
         let mut stmt = conn.prepare_cached(
             "SELECT pid, kind, term = ?1 FROM search_terms WHERE term >= ?1 AND term < ?2 ORDER BY term, pid",
         )?;
         let mut rows = stmt.query(params![lo, hi])?;
         while let Some(row) = rows.next()? {
-            scanned += 1;
-            if scanned > SCAN_CAP {
-                break 'alts;
+            scan.scanned += 1;
+            if scan.scanned > SCAN_CAP {
+                return Ok(());
             }
             let pid: i64 = row.get(0)?;
-            if !seen.insert(pid) {
+            if !scan.seen.insert(pid) {
                 continue;
             }
             let kind: u8 = row.get(1)?;
@@ -101,55 +133,69 @@ fn run(conn: &Connection, words: &[Word], limit: usize) -> Result<Vec<i64>, Stor
                     None => continue,
                 }
             }
-            hits.push(Hit {
-                pid,
-                score,
-                order: hits.len(),
-            });
-            if hits.len() >= want {
-                break 'alts;
+            let order = scan.hits.len();
+            scan.hits.push(Hit { pid, score, order });
+            if scan.hits.len() >= scan.want {
+                return Ok(());
             }
         }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.order.cmp(&b.order)));
-    Ok(hits.into_iter().take(limit).map(|h| h.pid).collect())
+    Ok(())
 }
 
-/// The alternatives to scan: the word (or given/family pair) with the fewest matches. `None`
-/// when some word matches nobody, which makes the whole query match nobody.
-fn choose_driver(conn: &Connection, words: &[Word]) -> Result<Option<Vec<Alt>>, StoreError> {
+enum Driver {
+    /// Some word matches nobody, so the query does too.
+    Nobody,
+    Word(Vec<Alt>),
+    /// Pairs of adjacent name words (both orders), with the best single word as fallback.
+    Pairs(Vec<Alt>, Vec<Alt>),
+}
+
+/// The ranges to scan: those of the word, or the set of name-word pairs, with the fewest
+/// matches.
+fn choose_driver(conn: &Connection, words: &[Word]) -> Result<Driver, StoreError> {
     if let [only] = words {
-        return Ok(Some(only.alts.clone()));
+        return Ok(Driver::Word(only.alts.clone()));
     }
-    let mut options: Vec<(Vec<Alt>, bool)> =
-        words.iter().map(|w| (w.alts.clone(), false)).collect();
-    for pair in words.windows(2) {
-        if let (Some(a), Some(b)) = (&pair[0].name, &pair[1].name) {
-            options.push((
-                vec![Alt {
-                    term: format!("p{a} {b}"),
-                    how: Match::Prefix,
-                }],
-                true,
-            ));
-        }
-    }
-    let mut best: Option<(i64, Vec<Alt>)> = None;
-    for (alts, is_pair) in options {
+    let mut best: Option<(i64, &Word)> = None;
+    for word in words {
         let mut count = 0;
-        for alt in &alts {
+        for alt in &word.alts {
             count += estimate(conn, alt)?;
         }
-        if count == 0 && !is_pair {
-            return Ok(None);
+        if count == 0 {
+            return Ok(Driver::Nobody);
         }
-        // A pair that matches is preferred at equal counts: it checks two words at once.
-        let key = count * 2 - i64::from(is_pair);
-        if count > 0 && best.as_ref().is_none_or(|(k, _)| key < *k) {
-            best = Some((key, alts));
+        if best.is_none_or(|(c, _)| count < c) {
+            best = Some((count, word));
         }
     }
-    Ok(best.map(|(_, alts)| alts))
+    let Some((word_count, word)) = best else {
+        return Ok(Driver::Nobody);
+    };
+    let mut pairs = Vec::new();
+    let mut pair_count = 0;
+    for adjacent in words.windows(2) {
+        if let (Some(a), Some(b)) = (&adjacent[0].name, &adjacent[1].name) {
+            for term in [format!("p{a} {b}"), format!("p{b} {a}")] {
+                let alt = Alt {
+                    term,
+                    how: Match::Prefix,
+                };
+                let count = estimate(conn, &alt)?;
+                if count > 0 {
+                    pair_count += count;
+                    pairs.push(alt);
+                }
+            }
+        }
+    }
+    // A pair checks two words at once, so it wins ties.
+    if pairs.is_empty() || word_count < pair_count {
+        Ok(Driver::Word(word.alts.clone()))
+    } else {
+        Ok(Driver::Pairs(pairs, word.alts.clone()))
+    }
 }
 
 fn estimate(conn: &Connection, alt: &Alt) -> Result<i64, StoreError> {

@@ -5,7 +5,7 @@
 //! | ns | kind | example |
 //! |----|------|---------|
 //! | `n` | a name word (family, given, middle; compound parts and the joined whole) | `nnguyen` |
-//! | `p` | a given/family pair in both orders, for "given family" typed in full | `pminh nguyen` |
+//! | `p` | an ordered pair of name words, for "given family" typed in full | `pminh nguyen` |
 //! | `t` | phone: national digits and its last 7, 6, 5 and 4 digits | `t2025550101` |
 //! | `m` | MRN / chart number | `mmrn0042` |
 //! | `b` | date of birth, `YYYYMMDD` | `b19640503` |
@@ -57,11 +57,20 @@ pub(crate) fn index_entry(patient: &Patient) -> IndexEntry {
             entry.vocab.push(w.clone());
         }
     }
-    // Pairs are bounded (at most 3 x 3 parts) so an unusual name cannot bloat the index.
-    for g in given.iter().take(3) {
-        for f in family.iter().take(3) {
-            entry.terms.push((format!("p{g} {f}"), KIND_PAIR));
-            entry.terms.push((format!("p{f} {g}"), KIND_PAIR));
+    // Every ordered pair of name words, so "given family", "family given", "given middle" and
+    // the parts of a compound name all find the person by one range scan. Bounded (6 words,
+    // 30 pairs) so an unusual name cannot bloat the index.
+    let mut words: Vec<&String> = Vec::new();
+    for w in given.iter().chain(&middle).chain(&family) {
+        if !words.contains(&w) && words.len() < 6 {
+            words.push(w);
+        }
+    }
+    for a in &words {
+        for b in &words {
+            if a != b {
+                entry.terms.push((format!("p{a} {b}"), KIND_PAIR));
+            }
         }
     }
     for phone in &patient.phones {
