@@ -53,6 +53,7 @@ pub fn zoom(info: &SandboxInfo, secrets: Arc<MemorySecrets>, api: ZoomApi) -> Zo
         .client_id(&info.zoom.client_id)
         .user_id(&info.zoom.user_id)
         .api(api)
+        .budget(6_000, 1.0)
         .secrets(secrets)
         .http_settings(settings())
         .build()
@@ -67,6 +68,7 @@ pub fn nextech(info: &SandboxInfo, secrets: Arc<MemorySecrets>) -> NextechClient
         .resource(&info.nextech.resource)
         .practice_id(&info.nextech.practice_id)
         .login_timeout(Duration::from_secs(5))
+        .budget(6_000, 1.0)
         .secrets(secrets)
         .http_settings(settings())
         .build()
@@ -88,6 +90,8 @@ pub fn nexhealth(
                 .collect(),
         )
         .api(api)
+        // The sandbox allows NexHealth 1000 requests a minute.
+        .budget(1_000, 1.0)
         .secrets(secrets)
         .http_settings(settings())
         .build()
@@ -106,6 +110,7 @@ pub fn wellhive(info: &SandboxInfo, secrets: Arc<MemorySecrets>) -> WellhiveClie
         .client_id(&info.wellhive.client_id)
         .algorithm(alg)
         .private_key(KeySource::File(info.wellhive.private_key_path.clone()))
+        .budget(6_000, 1.0)
         .secrets(secrets)
         .http_settings(settings())
         .build()
