@@ -103,8 +103,14 @@ impl Webhooks {
             lock(&log).push(record);
             return;
         }
+        // Called from the Rust handle, this may run outside a runtime: record, do not panic.
+        let Ok(rt) = tokio::runtime::Handle::try_current() else {
+            record.error = Some("not delivered: no async runtime to deliver from".into());
+            lock(&log).push(record);
+            return;
+        };
         let url = url.to_string();
-        tokio::spawn(async move {
+        rt.spawn(async move {
             for attempt in 0..3u32 {
                 let mut req = client
                     .post(&url)
