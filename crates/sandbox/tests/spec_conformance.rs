@@ -146,6 +146,20 @@ impl Report {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    /// A control: Prism must flag a response the sandbox deliberately breaks (the
+    /// malformed-JSON fault), or the clean results above prove nothing.
+    async fn expect_violation(&mut self, what: &str, req: reqwest::RequestBuilder) {
+        self.calls += 1;
+        match req.send().await {
+            Ok(resp) if resp.headers().contains_key("sl-violations") || resp.status() == 500 => {}
+            Ok(resp) => self.failures.push(format!(
+                "{what}: Prism let a malformed response through ({})",
+                resp.status()
+            )),
+            Err(e) => self.failures.push(format!("{what}: {e}")),
+        }
+    }
+
     fn assert_clean(&self) {
         assert!(
             self.failures.is_empty(),
@@ -409,6 +423,12 @@ async fn should_conform_to_the_wellhive_spec() {
         get(&format!("/appointments/{id}")),
     )
     .await;
+    sb.faults()
+        .update(frontdesk_sandbox::Vendor::Wellhive, |f| {
+            f.malformed_next = 1
+        });
+    r.expect_violation("control: malformed GET /networks", get("/networks"))
+        .await;
     r.assert_clean();
 }
 
@@ -731,6 +751,15 @@ async fn should_conform_to_the_nexhealth_spec() {
             .bearer_auth(&t),
     )
     .await;
+    sb.faults()
+        .update(frontdesk_sandbox::Vendor::Nexhealth, |f| {
+            f.malformed_next = 1
+        });
+    r.expect_violation(
+        "control: malformed GET /patients",
+        get(&format!("/patients?subdomain={sd}&location_id={loc}")),
+    )
+    .await;
     r.assert_clean();
 }
 
@@ -795,6 +824,15 @@ async fn should_conform_to_the_zoom_meetings_spec() {
         "GET deleted meeting",
         404,
         c.get(format!("{}/meetings/{id}", p.url)).bearer_auth(&t),
+    )
+    .await;
+    sb.faults()
+        .update(frontdesk_sandbox::Vendor::Zoom, |f| f.malformed_next = 1);
+    r.expect_violation(
+        "control: malformed POST meetings",
+        c.post(format!("{}/users/me/meetings", p.url))
+            .bearer_auth(&t)
+            .json(&json!({"topic": "control"})),
     )
     .await;
     r.assert_clean();
