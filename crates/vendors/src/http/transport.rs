@@ -25,11 +25,7 @@ pub struct Reply {
     pub status: u16,
     pub headers: HeaderMap,
     pub trace_id: Option<String>,
-    pub(crate) bytes: bytes_alias::Bytes,
-}
-
-mod bytes_alias {
-    pub type Bytes = Vec<u8>;
+    pub(crate) bytes: Vec<u8>,
 }
 
 /// The transport of one vendor client. Cheap to share behind an `Arc`.
