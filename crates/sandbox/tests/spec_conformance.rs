@@ -425,7 +425,7 @@ async fn should_conform_to_the_wellhive_spec() {
     .await;
     sb.faults()
         .update(frontdesk_sandbox::Vendor::Wellhive, |f| {
-            f.malformed_next = 1
+            f.malformed_next = 1;
         });
     r.expect_violation("control: malformed GET /networks", get("/networks"))
         .await;
@@ -753,7 +753,7 @@ async fn should_conform_to_the_nexhealth_spec() {
     .await;
     sb.faults()
         .update(frontdesk_sandbox::Vendor::Nexhealth, |f| {
-            f.malformed_next = 1
+            f.malformed_next = 1;
         });
     r.expect_violation(
         "control: malformed GET /patients",
