@@ -3,9 +3,10 @@
 //! gets the loopback transport; anything else must be HTTPS.
 
 use crate::error::DeskError;
+use crate::probes::{NextechProbe, WellhiveProbe};
 use frontdesk_core::config::{
     Config, CxonePlan, CxoneSettings, NexhealthGeneration, NexhealthSettings, NextechSettings,
-    ZoomGeneration, ZoomSettings, secrets,
+    SigningAlgorithm, WellhiveSettings, ZoomGeneration, ZoomSettings, secrets,
 };
 use frontdesk_core::ports::SecretStore;
 use frontdesk_core::sync::VendorSources;
@@ -15,6 +16,7 @@ use frontdesk_vendors::http::HttpSettings;
 use frontdesk_vendors::nexhealth::wire::LocationId;
 use frontdesk_vendors::nexhealth::{NexhealthApi, NexhealthClient};
 use frontdesk_vendors::nextech::NextechClient;
+use frontdesk_vendors::wellhive::{self, KeySource, WellhiveClient};
 use frontdesk_vendors::zoom::{ZoomApi, ZoomClient};
 use std::sync::Arc;
 
@@ -22,15 +24,16 @@ use std::sync::Arc;
 const ZOOM_PER_MINUTE: u32 = 1_200;
 const NEXTECH_PER_MINUTE: u32 = 300;
 const NEXHEALTH_PER_MINUTE: u32 = 600;
+const WELLHIVE_PER_MINUTE: u32 = 300;
 
-/// The built clients; `None` for vendors that are disabled (or, for WellHive, not yet in
-/// `frontdesk-vendors`).
+/// The built clients; `None` for vendors that are disabled.
 #[derive(Debug, Clone, Default)]
 pub struct Clients {
     pub cxone: Option<Arc<CxoneClient>>,
     pub zoom: Option<Arc<ZoomClient>>,
     pub nextech: Option<Arc<NextechClient>>,
     pub nexhealth: Option<Arc<NexhealthClient>>,
+    pub wellhive: Option<Arc<WellhiveClient>>,
 }
 
 fn failed(vendor: Vendor) -> impl FnOnce(CoreError) -> DeskError {
@@ -68,11 +71,17 @@ impl Clients {
                 .as_ref()
                 .map(|c| nexhealth(c, secrets))
                 .transpose()?,
+            wellhive: config
+                .wellhive
+                .as_ref()
+                .map(|c| wellhive(c, secrets))
+                .transpose()?,
         })
     }
 
-    /// The roles each client plays in the sync pass. Nextech has no listing to sync (its
-    /// records are fetched per patient by the card); CXone lists patients only.
+    /// The roles each client plays in the sync pass. CXone lists patients only; Nextech and
+    /// WellHive have nothing to list (their records are fetched per patient by the card), so
+    /// a probe gives them a status.
     #[must_use]
     pub fn sync_sources(&self) -> Vec<VendorSources> {
         let mut out = Vec::new();
@@ -82,12 +91,20 @@ impl Clients {
         if let Some(z) = &self.zoom {
             out.push(VendorSources::new(Vendor::Zoom).appointments(z.clone()));
         }
+        if let Some(n) = &self.nextech {
+            out.push(VendorSources::new(Vendor::Nextech).probe(Arc::new(NextechProbe(n.clone()))));
+        }
         if let Some(n) = &self.nexhealth {
             out.push(
                 VendorSources::new(Vendor::Nexhealth)
                     .practice(n.clone())
                     .patients(n.clone())
                     .appointments(n.clone()),
+            );
+        }
+        if let Some(w) = &self.wellhive {
+            out.push(
+                VendorSources::new(Vendor::Wellhive).probe(Arc::new(WellhiveProbe(w.clone()))),
             );
         }
         out
@@ -171,4 +188,30 @@ fn nexhealth(
         .build()
         .map(Arc::new)
         .map_err(|e| failed(Vendor::Nexhealth)(e.into()))
+}
+
+fn wellhive(
+    c: &WellhiveSettings,
+    secrets: &Arc<dyn SecretStore>,
+) -> Result<Arc<WellhiveClient>, DeskError> {
+    let per_minute = c.per_minute.unwrap_or(WELLHIVE_PER_MINUTE);
+    let key = c.private_key_path.clone().map_or_else(
+        || KeySource::Secret(secrets::WELLHIVE_PRIVATE_KEY.to_owned()),
+        KeySource::File,
+    );
+    WellhiveClient::builder(&c.base_url)
+        .token_url(&c.token_url)
+        .audience(&c.audience)
+        .client_id(&c.client_id)
+        .algorithm(match c.algorithm {
+            SigningAlgorithm::Rs256 => wellhive::SigningAlgorithm::RS256,
+            SigningAlgorithm::Es256 => wellhive::SigningAlgorithm::ES256,
+        })
+        .private_key(key)
+        .budget(per_minute, c.rate_share.get())
+        .secrets(secrets.clone())
+        .http_settings(transport(&c.base_url, per_minute))
+        .build()
+        .map(Arc::new)
+        .map_err(|e| failed(Vendor::Wellhive)(e.into()))
 }

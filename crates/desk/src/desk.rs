@@ -58,14 +58,6 @@ impl Desk {
                 board.put(saved);
             }
         }
-        if config.wellhive.is_some() {
-            board.put(VendorStatus {
-                vendor: Vendor::Wellhive,
-                state: ConnectionState::Degraded,
-                as_of: None,
-                last_error: Some("this build has no WellHive client yet".to_owned()),
-            });
-        }
         let transport = clients.cxone.as_ref().map(|client| {
             Arc::new(CxoneOutbox {
                 client: client.clone(),

@@ -9,6 +9,7 @@ mod desk;
 mod env;
 mod error;
 mod outbox;
+mod probes;
 mod records;
 mod sink;
 

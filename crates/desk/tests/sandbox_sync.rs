@@ -17,7 +17,8 @@ use frontdesk_vendors::secrets::MemorySecrets;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-fn config_for(sandbox: &SandboxHandle) -> String {
+/// Every vendor but Nextech (whose sign-in needs a browser) unless `nextech` is set.
+fn config_for(sandbox: &SandboxHandle, nextech: bool) -> String {
     let i = sandbox.info();
     let locations: Vec<String> = i
         .nexhealth
@@ -51,6 +52,23 @@ base_url = "{nh_base}"
 subdomain = "{nh_sub}"
 location_ids = [{nh_locations}]
 api = "current"
+
+[wellhive]
+base_url = "{wh_base}"
+token_url = "{wh_token}"
+audience = "{wh_audience}"
+client_id = "{wh_client}"
+algorithm = "{wh_alg}"
+private_key_path = "{wh_key}"
+
+[nextech]
+enabled = {nextech}
+base_url = "{nx_base}"
+authorize_url = "{nx_authorize}"
+token_url = "{nx_token}"
+client_id = "{nx_client}"
+resource = "{nx_resource}"
+practice_id = "{nx_practice}"
 "#,
         cx_base = i.cxone.base_url,
         cx_token = i.cxone.token_url,
@@ -64,6 +82,19 @@ api = "current"
         nh_base = i.nexhealth.base_url,
         nh_sub = i.nexhealth.subdomain,
         nh_locations = locations.join(", "),
+        wh_base = i.wellhive.base_url,
+        wh_token = i.wellhive.token_url,
+        wh_audience = i.wellhive.audience,
+        wh_client = i.wellhive.client_id,
+        wh_alg = i.wellhive.algorithm,
+        wh_key = i.wellhive.private_key_path.display(),
+        nextech = nextech,
+        nx_base = i.nextech.base_url,
+        nx_authorize = i.nextech.authorize_url,
+        nx_token = i.nextech.token_url,
+        nx_client = i.nextech.client_id,
+        nx_resource = i.nextech.resource,
+        nx_practice = i.nextech.practice_id,
     )
 }
 
@@ -113,14 +144,19 @@ async fn vendor_appointments(feed: &dyn AppointmentFeed, day: NaiveDate) -> Vec<
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_pass_fills_the_cache_and_an_incremental_one_converges() {
     let sandbox = Sandbox::start(SandboxOptions::small(7)).await.unwrap();
-    let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
+    let config = Config::parse(&config_for(&sandbox, false), Path::new("sandbox.toml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let keys = MemoryKeyProvider::new();
     let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
 
     let (progress, seen) = quiet();
     let first = desk.sync_all(progress).await;
-    for v in [Vendor::Cxone, Vendor::Zoom, Vendor::Nexhealth] {
+    for v in [
+        Vendor::Cxone,
+        Vendor::Zoom,
+        Vendor::Nexhealth,
+        Vendor::Wellhive,
+    ] {
         let r = first.vendor(v).unwrap();
         let why = &r.status.last_error;
         assert_eq!(r.status.state, ConnectionState::Ok, "{v}: {why:?}");
@@ -213,7 +249,7 @@ async fn an_unreachable_vendor_and_a_refused_key_leave_the_others_syncing() {
         .unwrap()
         .local_addr()
         .unwrap();
-    let text = config_for(&sandbox)
+    let text = config_for(&sandbox, true)
         .replace(
             &sandbox.info().zoom.base_url,
             &format!("http://{closed}/v2"),
@@ -235,6 +271,9 @@ async fn an_unreachable_vendor_and_a_refused_key_leave_the_others_syncing() {
     assert_eq!(state(Vendor::Zoom), ConnectionState::Offline);
     assert_eq!(state(Vendor::Nexhealth), ConnectionState::NeedsAuth);
     assert_eq!(state(Vendor::Cxone), ConnectionState::Ok);
+    assert_eq!(state(Vendor::Wellhive), ConnectionState::Ok);
+    // No refresh token in the keychain: a person must sign in to Nextech first.
+    assert_eq!(state(Vendor::Nextech), ConnectionState::NeedsAuth);
     let words = report
         .vendor(Vendor::Nexhealth)
         .unwrap()
@@ -250,7 +289,7 @@ async fn an_unreachable_vendor_and_a_refused_key_leave_the_others_syncing() {
     while let Ok(e) = events.try_recv() {
         finished += usize::from(e.phase == Phase::Finished);
     }
-    assert_eq!(finished, 3, "one final event per vendor");
+    assert_eq!(finished, 5, "one final event per vendor");
     assert_eq!(
         desk.status_board().ensure_reachable(Vendor::Zoom),
         Err(frontdesk_core::CoreError::Offline {

@@ -115,7 +115,7 @@ pub(crate) struct RawWellhive {
     pub client_id: Option<String>,
     #[serde(default)]
     pub algorithm: SigningAlgorithm,
-    pub key_id: Option<String>,
+    pub private_key_path: Option<std::path::PathBuf>,
     pub per_minute: Option<u32>,
     #[serde(default)]
     pub rate_share: RateShare,

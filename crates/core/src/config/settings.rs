@@ -59,7 +59,10 @@ pub struct WellhiveSettings {
     pub audience: String,
     pub client_id: String,
     pub algorithm: SigningAlgorithm,
-    pub key_id: Option<String>,
+    /// A PEM or JWK file holding the signing key (a path is not a secret: the file's
+    /// permissions guard it). Without it the key is read from the keychain as
+    /// `wellhive.private_key`.
+    pub private_key_path: Option<std::path::PathBuf>,
     pub per_minute: Option<u32>,
     pub rate_share: RateShare,
 }
@@ -185,7 +188,7 @@ impl Checker<'_> {
             token_url,
             client_id: self.required("client_id", raw.client_id)?,
             algorithm: raw.algorithm,
-            key_id: raw.key_id,
+            private_key_path: raw.private_key_path,
             per_minute: raw.per_minute,
             rate_share: raw.rate_share,
         }))

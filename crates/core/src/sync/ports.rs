@@ -94,6 +94,14 @@ pub trait SyncSink: Send + Sync {
     async fn load_status(&self, vendor: Vendor) -> Result<Option<VendorStatus>, CoreError>;
 }
 
+/// A cheap call that shows a vendor with nothing to list (Nextech's records and WellHive's
+/// referrals are per patient) is reachable and still accepts the desk's credentials, so its
+/// status in the header means the same as the others'.
+#[async_trait]
+pub trait Probe: Send + Sync {
+    async fn probe(&self) -> Result<(), CoreError>;
+}
+
 /// The roles one vendor's client plays in the sync (absent roles are skipped).
 #[derive(Clone)]
 pub struct VendorSources {
@@ -101,6 +109,8 @@ pub struct VendorSources {
     pub practice: Option<Arc<dyn PracticeDirectory>>,
     pub patients: Option<Arc<dyn PatientDirectory>>,
     pub appointments: Option<Arc<dyn AppointmentFeed>>,
+    /// Run before the streams, if set.
+    pub probe: Option<Arc<dyn Probe>>,
 }
 
 impl VendorSources {
@@ -111,7 +121,14 @@ impl VendorSources {
             practice: None,
             patients: None,
             appointments: None,
+            probe: None,
         }
+    }
+
+    #[must_use]
+    pub fn probe(mut self, p: Arc<dyn Probe>) -> Self {
+        self.probe = Some(p);
+        self
     }
 
     #[must_use]
@@ -140,6 +157,7 @@ impl std::fmt::Debug for VendorSources {
             .field("practice", &self.practice.is_some())
             .field("patients", &self.patients.is_some())
             .field("appointments", &self.appointments.is_some())
+            .field("probe", &self.probe.is_some())
             .finish()
     }
 }

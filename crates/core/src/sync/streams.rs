@@ -53,6 +53,9 @@ impl VendorPass {
     }
 
     pub async fn run(&self, tally: &mut Tally) -> Result<(), CoreError> {
+        if let Some(probe) = &self.sources.probe {
+            probe.probe().await?;
+        }
         if self.sources.practice.is_some() {
             self.practice(tally).await?;
         }

@@ -281,3 +281,28 @@ async fn statuses_saved_by_a_previous_run_are_restored() {
     assert_eq!(status.as_of, Some(at(8)));
     assert_eq!(status.state, ConnectionState::Syncing);
 }
+
+struct Refusing;
+
+#[async_trait::async_trait]
+impl crate::sync::Probe for Refusing {
+    async fn probe(&self) -> Result<(), CoreError> {
+        Err(CoreError::Unauthorized {
+            vendor: Vendor::Nextech,
+            detail: "a person must sign in to Nextech in the browser first".into(),
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_vendor_with_nothing_to_list_gets_its_status_from_a_probe() {
+    let sink = Arc::new(FakeSink::default());
+    let clock = Arc::new(FixedClock::new(at(8)));
+    let sources = vec![VendorSources::new(Vendor::Nextech).probe(Arc::new(Refusing))];
+    let engine = SyncEngine::new(sink, sources, SyncOptions::default()).with_clock(clock);
+    let (progress, _) = recorder();
+    let report = engine.run_pass(progress).await;
+    let status = &report.vendor(Vendor::Nextech).unwrap().status;
+    assert_eq!(status.state, ConnectionState::NeedsAuth);
+    assert!(status.last_error.as_deref().unwrap().contains("sign in"));
+}
