@@ -102,8 +102,8 @@ impl Desk {
         })
     }
 
-    /// Fetches the patient's contact history (CXone) and encounters (Nextech) for the card,
-    /// concurrently, into the cache. One vendor failing is reported beside the other's result.
+    /// Fetches the patient's contact history (CXone), encounters (Nextech) and referrals
+    /// (WellHive) for the card, concurrently, into the cache. One vendor failing is reported beside the other's result.
     pub async fn refresh_records(
         &self,
         actor: &str,

@@ -1,11 +1,11 @@
-//! The per-patient records the card shows beside the schedule: CXone contact history and
-//! Nextech encounters. They are fetched when a card is opened, not in the sync pass (a pass
+//! The per-patient records the card shows beside the schedule: CXone contact history, Nextech
+//! encounters and WellHive referrals. They are fetched when a card is opened, not in the sync pass (a pass
 //! over every patient's history would spend the vendors' budgets on cards nobody opens), and
 //! each vendor's answer is kept in the cache so the card opens offline next time.
 
 use crate::clients::Clients;
 use crate::sink::blocking;
-use frontdesk_core::ports::{ClinicalRecords, ContactCenter};
+use frontdesk_core::ports::{CareNavigation, ClinicalRecords, ContactCenter};
 use frontdesk_core::{CoreError, ExternalId, PatientId, Vendor};
 use frontdesk_store::Store;
 use serde::Serialize;
@@ -66,6 +66,21 @@ async fn encounters(
     Ok(n)
 }
 
+async fn referrals(
+    client: &dyn CareNavigation,
+    store: &Arc<Store>,
+    patient: &PatientId,
+    id: &ExternalId,
+) -> Result<usize, CoreError> {
+    let mut list = client.referrals(id).await?;
+    for r in &mut list {
+        r.patient_id = Some(patient.clone());
+    }
+    let n = list.len();
+    blocking(store, move |s| s.upsert_referrals(&list)).await?;
+    Ok(n)
+}
+
 /// Fetches every linked vendor's records for `patient` at once; `actor` is who opened the card
 /// (the read is audited by the store).
 pub(crate) async fn refresh(
@@ -78,6 +93,7 @@ pub(crate) async fn refresh(
     let card = blocking(store, move |s| s.patient_card(&actor, &id)).await?;
     let cxone = card.patient.link(Vendor::Cxone).cloned();
     let nextech = card.patient.link(Vendor::Nextech).cloned();
+    let wellhive = card.patient.link(Vendor::Wellhive).cloned();
     let contact_task = async {
         match (&clients.cxone, &cxone) {
             (Some(c), Some(id)) => Some(outcome(
@@ -96,6 +112,15 @@ pub(crate) async fn refresh(
             _ => None,
         }
     };
-    let (a, b) = tokio::join!(contact_task, encounter_task);
-    Ok([a, b].into_iter().flatten().collect())
+    let referral_task = async {
+        match (&clients.wellhive, &wellhive) {
+            (Some(c), Some(id)) => Some(outcome(
+                Vendor::Wellhive,
+                referrals(c.as_ref(), store, patient, id).await,
+            )),
+            _ => None,
+        }
+    };
+    let (a, b, c) = tokio::join!(contact_task, encounter_task, referral_task);
+    Ok([a, b, c].into_iter().flatten().collect())
 }
