@@ -51,11 +51,20 @@ pub struct DemoOptions {
 }
 
 /// A running demo practice. Dropping it stops the sandbox.
-#[derive(Debug)]
 pub struct DemoPractice {
     pub sandbox: SandboxHandle,
     pub config: Config,
     pub secrets: Arc<dyn SecretStore>,
+}
+
+impl std::fmt::Debug for DemoPractice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The secrets are demo credentials, but a Debug print is no place for any secret.
+        f.debug_struct("DemoPractice")
+            .field("sandbox", &self.sandbox)
+            .field("config", &self.config.path)
+            .finish_non_exhaustive()
+    }
 }
 
 impl DemoPractice {
@@ -76,7 +85,10 @@ impl DemoPractice {
         write_private(&path, &text)?;
         let config = Config::parse(&text, &path)?;
         let secrets: Arc<dyn SecretStore> = Arc::new(MemorySecrets::with(&[
-            (names::CXONE_CLIENT_SECRET, info.cxone.client_secret.as_str()),
+            (
+                names::CXONE_CLIENT_SECRET,
+                info.cxone.client_secret.as_str(),
+            ),
             (names::ZOOM_CLIENT_SECRET, info.zoom.client_secret.as_str()),
             (names::NEXHEALTH_API_KEY, info.nexhealth.api_key.as_str()),
         ]));

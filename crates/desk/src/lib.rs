@@ -5,6 +5,7 @@
 //! adapts the store and the vendor clients to core's ports.
 
 mod clients;
+pub mod demo;
 mod desk;
 mod env;
 mod error;
