@@ -17,6 +17,8 @@ mod error;
 mod key;
 #[cfg(feature = "keychain")]
 mod keychain;
+#[cfg(feature = "keychain")]
+mod keychain_secrets;
 mod migrations;
 mod open;
 mod outbox;
@@ -34,6 +36,8 @@ pub use error::StoreError;
 pub use key::{CacheKey, KEYCHAIN_SERVICE, KeyProvider, MemoryKeyProvider, key_entry_name};
 #[cfg(feature = "keychain")]
 pub use keychain::KeychainKeyProvider;
+#[cfg(feature = "keychain")]
+pub use keychain_secrets::KeychainSecrets;
 pub use migrations::SCHEMA_VERSION;
 pub use open::CACHE_FILE;
 pub use outbox::OutboxItem;
