@@ -5,6 +5,7 @@
 //! so the services built on it can be tested with in-memory ports.
 
 pub mod appointment;
+pub mod booking;
 pub mod config;
 pub mod contact;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod patient;
 pub mod ports;
 pub mod practice;
 pub mod slot;
+pub mod slots;
 pub mod sync;
 
 pub use error::{CoreError, ErrorKind};
