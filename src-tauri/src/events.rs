@@ -12,3 +12,10 @@ use tauri_specta::Event;
 pub struct VendorStatusChanged {
     pub status: VendorStatus,
 }
+
+/// One step of a sync pass (vendor, phase, counts), for the progress bar.
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncProgressed {
+    pub event: frontdesk_core::sync::SyncEvent,
+}

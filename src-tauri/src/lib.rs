@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod events;
 pub mod join_link;
+pub mod practice;
 pub mod state;
 
 use state::AppState;
@@ -21,6 +22,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             commands::app::app_info,
             commands::app::vendor_statuses,
+            commands::app::open_demo_practice,
+            commands::app::sync_now,
             commands::patients::search_patients,
             commands::patients::patient_card,
             commands::schedule::locations,
@@ -28,7 +31,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::schedule::day_board,
             commands::telehealth::join_visit,
         ])
-        .events(collect_events![events::VendorStatusChanged])
+        .events(collect_events![
+            events::VendorStatusChanged,
+            events::SyncProgressed
+        ])
 }
 
 /// Starts the app; returns only when the last window closes.
@@ -44,7 +50,9 @@ pub fn run() {
                 .ok_or("no data directory: set FRONTDESK_DATA_DIR")?;
             create_private_dir(&data_dir)?;
             tracing::info!("app_started");
-            app.manage(AppState::open(data_dir));
+            let actor = state::desk_actor();
+            let connection = practice::initial(app.handle(), &data_dir, &actor);
+            app.manage(AppState::new(data_dir, actor, connection));
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -10,6 +10,13 @@ export const commands = {
 	appInfo: () => typedError<AppInfo_Serialize, AppError_Serialize>(__TAURI_INVOKE("app_info")),
 	vendorStatuses: () => typedError<VendorStatus_Serialize[], AppError_Serialize>(__TAURI_INVOKE("vendor_statuses")),
 	/**
+	 *  Opens the demo practice (the vendor sandbox on loopback, seeded) and starts syncing it.
+	 *  Refused when a practice is already connected: the demo never replaces a real practice.
+	 */
+	openDemoPractice: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_demo_practice")),
+	/**  Starts a sync pass now instead of at the next interval. */
+	syncNow: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sync_now")),
+	/**
 	 *  Patients matching what the receptionist typed (name parts in any order, date of birth in
 	 *  common formats, phone digits, MRN, email), best first, one row per person.
 	 */
@@ -29,6 +36,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	syncProgressed: makeEvent<SyncProgressed, SyncProgressed>("sync-progressed"),
 	vendorStatusChanged: makeEvent<VendorStatusChanged_Serialize, VendorStatusChanged_Deserialize>("vendor-status-changed"),
 };
 
@@ -88,6 +96,13 @@ export type AppInfo_Deserialize = {
 	dataDir: string,
 	/**  `None` until a practice (demo or real) is connected. */
 	practiceName?: string | null,
+	/**  Whether the connected practice is the demo (the sandbox on loopback). */
+	demo: boolean,
+	/**
+	 *  Why no practice is connected although one is configured (a config error, a cache that
+	 *  cannot be opened): shown so an admin can fix it.
+	 */
+	problem?: AppError_Deserialize | null,
 };
 
 export type AppInfo_Serialize = {
@@ -97,6 +112,13 @@ export type AppInfo_Serialize = {
 	dataDir: string,
 	/**  `None` until a practice (demo or real) is connected. */
 	practiceName: string | null,
+	/**  Whether the connected practice is the demo (the sandbox on loopback). */
+	demo: boolean,
+	/**
+	 *  Why no practice is connected although one is configured (a config error, a cache that
+	 *  cannot be opened): shown so an admin can fix it.
+	 */
+	problem: AppError_Serialize | null,
 };
 
 export type Appointment = Appointment_Serialize | Appointment_Deserialize;
@@ -409,6 +431,8 @@ export type Patient_Serialize = {
 	asOf: string,
 };
 
+export type Phase = "started" | "practice" | "patients" | "appointments" | "finished";
+
 /**  A phone number normalised to E.164 where it could be, with the digits kept for search. */
 export type Phone = {
 	/**  `+12025551234` when normalisable, otherwise the vendor's text. */
@@ -463,6 +487,21 @@ export type Referral_Serialize = {
 	status: string | null,
 	network: string | null,
 	asOf: string,
+};
+
+/**  One step of one vendor's pass. `items` and `pages` count the current phase so far. */
+export type SyncEvent = {
+	vendor: Vendor,
+	phase: Phase,
+	items: number,
+	pages: number,
+	/**  `Syncing` until `Finished`, then where the vendor ended up. */
+	state: ConnectionState,
+};
+
+/**  One step of a sync pass (vendor, phase, counts), for the progress bar. */
+export type SyncProgressed = {
+	event: SyncEvent,
 };
 
 /**  The five systems the desk sits over. */

@@ -1,12 +1,13 @@
-//! Facts about the running app itself: its version, where its data lives, which practice it
-//! serves and how each vendor connection stands.
+//! Facts about the running app and its connection: version, where its data lives, which practice
+//! it serves (or why none loaded), each vendor connection, and the two actions on the connection
+//! itself: opening the demo practice and asking for a sync now.
 
 use crate::error::AppError;
 use crate::state::AppState;
 use frontdesk_core::contact::VendorStatus;
 use serde::Serialize;
 use specta::Type;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -17,6 +18,11 @@ pub struct AppInfo {
     pub data_dir: String,
     /// `None` until a practice (demo or real) is connected.
     pub practice_name: Option<String>,
+    /// Whether the connected practice is the demo (the sandbox on loopback).
+    pub demo: bool,
+    /// Why no practice is connected although one is configured (a config error, a cache that
+    /// cannot be opened): shown so an admin can fix it.
+    pub problem: Option<AppError>,
 }
 
 #[tauri::command]
@@ -35,6 +41,8 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
         version: env!("CARGO_PKG_VERSION").into(),
         data_dir,
         practice_name: state.practice_name(),
+        demo: state.is_demo(),
+        problem: state.problem().or_else(|| state.store().err()),
     })
 }
 
@@ -42,4 +50,35 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, AppError> {
 #[specta::specta]
 pub fn vendor_statuses(state: State<'_, AppState>) -> Result<Vec<VendorStatus>, AppError> {
     Ok(state.vendor_statuses())
+}
+
+/// Opens the demo practice (the vendor sandbox on loopback, seeded) and starts syncing it.
+/// Refused when a practice is already connected: the demo never replaces a real practice.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_demo_practice(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<(), AppError> {
+    if state.desk().is_some() {
+        return Err(AppError::Conflict {
+            message: "a practice is already connected".into(),
+        });
+    }
+    let connection = crate::practice::open_demo(&app, state.data_dir(), state.actor()).await?;
+    state.replace(connection);
+    Ok(())
+}
+
+/// Starts a sync pass now instead of at the next interval.
+#[tauri::command]
+#[specta::specta]
+pub fn sync_now(state: State<'_, AppState>) -> Result<(), AppError> {
+    if state.sync_now() {
+        Ok(())
+    } else {
+        Err(AppError::NotConfigured {
+            what: "a practice".into(),
+        })
+    }
 }

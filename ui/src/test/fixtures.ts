@@ -14,6 +14,8 @@ export const appInfo = (overrides: Partial<AppInfo> = {}): AppInfo => ({
   version: "0.1.0",
   dataDir: "/home/rosa/.local/share/health.frontdesk.desk",
   practiceName: null,
+  demo: false,
+  problem: null,
   ...overrides,
 });
 

@@ -1,0 +1,241 @@
+//! How the desk is connected to a practice. At start the app opens the demo practice when told to
+//! (`FRONTDESK_DEMO=1`, the README's run command), else the practice in the config file, else
+//! nothing: then the cache alone is open and the UI offers the demo or the vendor settings. A
+//! connected desk syncs in the background and reports every step to the UI as typed events.
+
+use crate::error::AppError;
+use crate::events::{SyncProgressed, VendorStatusChanged};
+use frontdesk_core::config::ConfigError;
+use frontdesk_core::ports::SecretStore;
+use frontdesk_core::sync::progress_channel;
+use frontdesk_core::{CoreError, Vendor};
+use frontdesk_desk::Desk;
+use frontdesk_desk::demo::{DemoOptions, DemoPractice, sign_in_demo_nextech};
+use frontdesk_store::{KeychainKeyProvider, KeychainSecrets, Store};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::AppHandle;
+use tauri_specta::Event;
+
+/// How often a connected desk refreshes its cache from the vendors.
+const SYNC_EVERY: Duration = Duration::from_mins(5);
+
+/// The desk's connection to a practice.
+pub enum Connection {
+    /// No practice: the cache alone (or why it cannot be opened), and why no practice loaded
+    /// when a config file exists but is wrong.
+    Unconnected {
+        store: Result<Arc<Store>, AppError>,
+        problem: Option<AppError>,
+    },
+    Connected {
+        desk: Arc<Desk>,
+        /// Kept alive for as long as the demo practice is open.
+        demo: Option<Box<DemoPractice>>,
+        sync: tauri::async_runtime::JoinHandle<()>,
+        /// Wakes the sync loop for a pass now ("Sync now").
+        wake: Arc<tokio::sync::Notify>,
+    },
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Connection::Unconnected { problem, .. } => f
+                .debug_struct("Unconnected")
+                .field("problem", problem)
+                .finish_non_exhaustive(),
+            Connection::Connected { desk, demo, .. } => f
+                .debug_struct("Connected")
+                .field("desk", desk)
+                .field("demo", &demo.is_some())
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+fn core(error: impl Into<CoreError>) -> AppError {
+    AppError::from(error.into())
+}
+
+/// The connection the app starts with.
+pub fn initial(app: &AppHandle, data_dir: &Path, actor: &str) -> Connection {
+    if std::env::var("FRONTDESK_DEMO").is_ok_and(|v| v == "1") {
+        return match tauri::async_runtime::block_on(open_demo(app, data_dir, actor)) {
+            Ok(connection) => connection,
+            Err(error) => unconnected(data_dir, actor, Some(error)),
+        };
+    }
+    match frontdesk_desk::load_config(None) {
+        Ok(config) => {
+            let keychain: Arc<dyn SecretStore> = Arc::new(KeychainSecrets);
+            let secrets = frontdesk_desk::secrets_with_env(keychain);
+            match Desk::open(config, &secrets, data_dir, &KeychainKeyProvider, actor) {
+                Ok(desk) => connected(app, Arc::new(desk), None),
+                Err(error) => unconnected(data_dir, actor, Some(core(error))),
+            }
+        }
+        Err(ConfigError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            unconnected(data_dir, actor, None)
+        }
+        Err(ConfigError::NoLocation) => unconnected(data_dir, actor, None),
+        Err(error) => {
+            tracing::warn!(error = %error, "config_invalid");
+            unconnected(data_dir, actor, Some(core(error)))
+        }
+    }
+}
+
+/// Opens the demo practice: the sandbox on loopback, its config, a desk over it, and a sync.
+pub async fn open_demo(
+    app: &AppHandle,
+    data_dir: &Path,
+    actor: &str,
+) -> Result<Connection, AppError> {
+    let demo = DemoPractice::start(&DemoOptions {
+        seed: 42,
+        patients: 5000,
+        dir: data_dir.join("demo"),
+    })
+    .await
+    .map_err(core)?;
+    let desk = Desk::open(
+        demo.config.clone(),
+        &demo.secrets,
+        data_dir,
+        &KeychainKeyProvider,
+        actor,
+    )
+    .map_err(core)?;
+    tracing::info!("demo_practice_opened");
+    Ok(connected(app, Arc::new(desk), Some(Box::new(demo))))
+}
+
+fn unconnected(data_dir: &Path, actor: &str, problem: Option<AppError>) -> Connection {
+    let store = Store::open(data_dir, &KeychainKeyProvider, actor)
+        .map(Arc::new)
+        .map_err(|error| {
+            tracing::error!(kind = ?error.kind(), "cache_open_failed");
+            core(error)
+        });
+    Connection::Unconnected { store, problem }
+}
+
+fn connected(app: &AppHandle, desk: Arc<Desk>, demo: Option<Box<DemoPractice>>) -> Connection {
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let sync = spawn_sync(app.clone(), desk.clone(), demo.is_some(), wake.clone());
+    Connection::Connected {
+        desk,
+        demo,
+        sync,
+        wake,
+    }
+}
+
+/// Runs a pass now and then every few minutes, forwarding progress and status changes to the
+/// UI. In the demo, Nextech's sign-in (which needs a browser for a real practice) runs first.
+fn spawn_sync(
+    app: AppHandle,
+    desk: Arc<Desk>,
+    demo: bool,
+    wake: Arc<tokio::sync::Notify>,
+) -> tauri::async_runtime::JoinHandle<()> {
+    tauri::async_runtime::spawn(async move {
+        if demo
+            && let Some(nextech) = desk.clients().nextech.clone()
+            && let Err(error) = sign_in_demo_nextech(&nextech).await
+        {
+            tracing::warn!(error = %error, "demo_nextech_sign_in_failed");
+        }
+        let (progress, mut events) = progress_channel();
+        let forward = app.clone();
+        let status_desk = desk.clone();
+        tauri::async_runtime::spawn(async move {
+            while let Some(event) = events.recv().await {
+                let _ = SyncProgressed {
+                    event: event.clone(),
+                }
+                .emit(&forward);
+                if let Some(status) = status_desk
+                    .statuses()
+                    .into_iter()
+                    .find(|s| s.vendor == event.vendor)
+                {
+                    let _ = VendorStatusChanged { status }.emit(&forward);
+                }
+            }
+        });
+        loop {
+            let report = desk.sync_all(progress.clone()).await;
+            tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");
+            for status in desk.statuses() {
+                let _ = VendorStatusChanged { status }.emit(&app);
+            }
+            tokio::select! {
+                () = tokio::time::sleep(SYNC_EVERY) => {}
+                () = wake.notified() => {}
+            }
+        }
+    })
+}
+
+impl Connection {
+    pub fn store(&self) -> Result<Arc<Store>, AppError> {
+        match self {
+            Connection::Unconnected { store, .. } => store.clone(),
+            Connection::Connected { desk, .. } => Ok(desk.store().clone()),
+        }
+    }
+
+    pub fn desk(&self) -> Option<Arc<Desk>> {
+        match self {
+            Connection::Connected { desk, .. } => Some(desk.clone()),
+            Connection::Unconnected { .. } => None,
+        }
+    }
+
+    pub fn problem(&self) -> Option<AppError> {
+        match self {
+            Connection::Unconnected { problem, .. } => problem.clone(),
+            Connection::Connected { .. } => None,
+        }
+    }
+
+    /// Whether this is the demo practice.
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Connection::Connected { demo: Some(_), .. })
+    }
+
+    /// Asks the background sync for a pass now; false when no practice is connected.
+    pub fn sync_now(&self) -> bool {
+        match self {
+            Connection::Connected { wake, .. } => {
+                wake.notify_one();
+                true
+            }
+            Connection::Unconnected { .. } => false,
+        }
+    }
+
+    /// Stops the background sync before the connection is replaced or the app exits.
+    pub fn stop(&self) {
+        if let Connection::Connected { sync, .. } = self {
+            sync.abort();
+        }
+    }
+}
+
+/// Every vendor's status for a desk that is not connected: nothing set up.
+#[must_use]
+pub fn not_configured() -> Vec<frontdesk_core::contact::VendorStatus> {
+    Vendor::ALL
+        .into_iter()
+        .map(|vendor| frontdesk_core::contact::VendorStatus {
+            vendor,
+            state: frontdesk_core::contact::ConnectionState::NotConfigured,
+            as_of: None,
+            last_error: None,
+        })
+        .collect()
+}
