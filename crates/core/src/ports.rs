@@ -137,6 +137,65 @@ pub trait Booker: Send + Sync {
     /// Cancels; `reason` is the vendor's cancel-reason id where it has them.
     async fn cancel(&self, id: &ExternalId, reason: Option<&str>)
     -> Result<Appointment, CoreError>;
+    /// Looks for the booking an earlier attempt of `request` may have made (same provider,
+    /// start and patient), after an unknown outcome and before any second attempt.
+    async fn find_booking(&self, request: &BookingRequest) -> Result<BookingLookup, CoreError> {
+        let _ = request;
+        Ok(BookingLookup::CannotCheck)
+    }
+}
+
+/// What a vendor says about a booking an earlier attempt may have made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BookingLookup {
+    Found(Box<Appointment>),
+    NotFound,
+    /// The vendor offers no way to ask: a person must look before booking again.
+    CannotCheck,
+}
+
+/// A person the desk found in no vendor and is about to create.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPatientRequest {
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: NaiveDate,
+    /// E.164.
+    pub phone: String,
+    pub email: Option<String>,
+    /// The vendor's provider the patient is registered with, where it asks for one.
+    pub provider: Option<ExternalId>,
+    /// The vendor's location to register at, where it asks for one.
+    pub location: Option<ExternalId>,
+}
+
+/// Vendors the desk can register a new patient in.
+#[async_trait]
+pub trait PatientRegistry: Send + Sync {
+    fn vendor(&self) -> Vendor;
+    async fn create_patient(&self, request: &NewPatientRequest)
+    -> Result<VendorPatient, CoreError>;
+}
+
+/// A channel a video-visit invitation goes by.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum InviteChannel {
+    Email,
+    Sms,
+}
+
+impl InviteChannel {
+    /// The wire word (`email`, `sms`), which Zoom and CXone share.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            InviteChannel::Email => "email",
+            InviteChannel::Sms => "sms",
+        }
+    }
 }
 
 /// A video visit to schedule.
@@ -159,6 +218,30 @@ pub trait Telehealth: Send + Sync {
     async fn schedule_visit(&self, request: &TelehealthRequest) -> Result<Appointment, CoreError>;
     async fn visit(&self, id: &ExternalId) -> Result<Appointment, CoreError>;
     async fn cancel_visit(&self, id: &ExternalId) -> Result<(), CoreError>;
+    /// Schedules a visit that is recorded: only once the patient's consent is on file.
+    async fn schedule_recorded_visit(
+        &self,
+        request: &TelehealthRequest,
+    ) -> Result<Appointment, CoreError> {
+        let _ = request;
+        Err(CoreError::invalid(
+            "recording",
+            "this telehealth vendor cannot record visits",
+        ))
+    }
+    /// Sends the patient the visit's invitation by `channels`.
+    async fn invite_patient(
+        &self,
+        patient: &ExternalId,
+        visit: &ExternalId,
+        channels: &[InviteChannel],
+    ) -> Result<(), CoreError> {
+        let _ = (patient, visit, channels);
+        Err(CoreError::invalid(
+            "invite",
+            "this telehealth vendor cannot send invitations",
+        ))
+    }
 }
 
 /// The clinical record: encounters with their CCD.
@@ -184,4 +267,122 @@ pub trait SecretStore: Send + Sync {
     fn get(&self, name: &str) -> Result<Option<String>, CoreError>;
     fn set(&self, name: &str, value: &str) -> Result<(), CoreError>;
     fn delete(&self, name: &str) -> Result<(), CoreError>;
+}
+
+/// A point on the map, for "near the patient" and drive times.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct GeoPoint {
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// A care network and whether it books only under a referral.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkInfo {
+    pub id: String,
+    pub name: String,
+    pub requires_referral: bool,
+}
+
+/// A provider-service search (WellHive `GET /provider-services`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceSearch {
+    /// The draft appointment the search is made for (the network counts it against it).
+    pub draft: Option<ExternalId>,
+    pub network_ids: Vec<String>,
+    pub specialty_ids: Vec<String>,
+    pub text: Option<String>,
+    pub near: Option<GeoPoint>,
+    pub max_miles: Option<u32>,
+}
+
+/// One bookable service of the network: a provider organisation's offer at one location.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderServiceInfo {
+    pub id: String,
+    pub name: String,
+    pub network_ids: Vec<String>,
+    pub active: bool,
+    pub location: Option<GeoPoint>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub appointment_type_ids: Vec<String>,
+    /// Patient fields its scheduling system needs before it books (`address`, `gender`, ...).
+    pub required_patient_attributes: Vec<String>,
+}
+
+/// A network appointment as the network holds it, draft to cancelled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkAppointment {
+    pub id: ExternalId,
+    /// `draft`, `submitted`, `completed`.
+    pub state: String,
+    pub status: crate::appointment::AppointmentStatus,
+    /// The network's error word for the last submit or cancel (`conflict`, ...).
+    pub error: Option<String>,
+    /// The board's view, once the network has given it a time.
+    pub appointment: Option<Appointment>,
+}
+
+/// A draft submitted into a slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralSubmission {
+    pub network: String,
+    pub provider_service: String,
+    /// A slot the network offered (its `id` carries what the network needs).
+    pub slot: Slot,
+    pub referral_number: Option<String>,
+    /// Patient attributes the service requires, by the network's field name.
+    pub attributes: std::collections::BTreeMap<String, String>,
+}
+
+/// A reason the network accepts for cancelling one appointment.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct CancelReasonInfo {
+    pub id: String,
+    pub name: Option<String>,
+}
+
+/// The care network's booking sequence, step by step as its doc lays it out: draft, search
+/// services, search their slots, submit, poll; cancel with one of its reasons, poll.
+#[async_trait]
+pub trait ReferralNetwork: Send + Sync {
+    async fn network(&self, id: &str) -> Result<NetworkInfo, CoreError>;
+    async fn create_draft(
+        &self,
+        patient: &ExternalId,
+        referral_number: Option<&str>,
+    ) -> Result<NetworkAppointment, CoreError>;
+    /// One page of services.
+    async fn search_services(
+        &self,
+        search: &ServiceSearch,
+        next: Option<String>,
+    ) -> Result<Page<ProviderServiceInfo>, CoreError>;
+    /// Minutes by car from `origin` to each destination, by the caller's keys.
+    async fn drive_times(
+        &self,
+        origin: GeoPoint,
+        destinations: &[(String, GeoPoint)],
+    ) -> Result<Vec<(String, u32)>, CoreError>;
+    /// One page of a service's slots starting in `from..before`.
+    async fn service_slots(
+        &self,
+        service: &ProviderServiceInfo,
+        draft: Option<&ExternalId>,
+        from: DateTime<Utc>,
+        before: DateTime<Utc>,
+        next: Option<String>,
+    ) -> Result<Page<Slot>, CoreError>;
+    async fn submit(
+        &self,
+        draft: &ExternalId,
+        submission: &ReferralSubmission,
+    ) -> Result<NetworkAppointment, CoreError>;
+    async fn show(&self, id: &ExternalId) -> Result<NetworkAppointment, CoreError>;
+    async fn cancel_reasons(&self, id: &ExternalId) -> Result<Vec<CancelReasonInfo>, CoreError>;
+    async fn cancel(&self, id: &ExternalId, reason: &str) -> Result<NetworkAppointment, CoreError>;
 }
