@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's run command: installs what is missing, builds the UI and the app, and opens the
-# app's window. On a machine with no display (a fresh server, CI) it starts a private Xvfb
+# app's window on the demo practice. On a machine with no display (a fresh server, CI) it starts a private Xvfb
 # display and a private keychain session, and saves a screenshot of the window so you can see it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ frontdesk_setup
 npm run build --workspace ui
 cargo build -p frontdesk-app --locked
 
+# The demo practice: the five vendor APIs simulated on loopback, seeded, synced into the cache.
+export FRONTDESK_DEMO=1
 app="$PWD/target/debug/frontdesk-app"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$app"
@@ -26,7 +28,7 @@ exec tini -s -g -- dbus-run-session -- bash -c '
   sleep 1
   DISPLAY=:77 "$1" &
   app_pid=$!
-  sleep 8
+  sleep 45
   DISPLAY=:77 import -window root frontdesk-screenshot.png
   echo "Frontdesk is running on the virtual display :77; screenshot: $PWD/frontdesk-screenshot.png (Ctrl+C to stop)"
   wait $app_pid

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod events;
 pub mod join_link;
+pub mod launch;
 pub mod practice;
 pub mod state;
 
@@ -40,18 +41,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
 /// Starts the app; returns only when the last window closes.
 pub fn run() {
     init_tracing();
+    let args: Vec<String> = std::env::args().collect();
+    let launch = launch::LaunchOptions::parse(&args, |name| std::env::var(name).ok());
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let data_dir = state::resolve_data_dir(app.path().app_data_dir().ok())
-                .ok_or("no data directory: set FRONTDESK_DATA_DIR")?;
+            let data_dir = launch
+                .data_dir
+                .clone()
+                .or_else(|| app.path().app_data_dir().ok())
+                .ok_or("no data directory: pass --data-dir or set FRONTDESK_DATA_DIR")?;
             create_private_dir(&data_dir)?;
             tracing::info!("app_started");
             let actor = state::desk_actor();
-            let connection = practice::initial(app.handle(), &data_dir, &actor);
+            let connection = practice::initial(app.handle(), &data_dir, &actor, launch.demo);
             app.manage(AppState::new(data_dir, actor, connection));
             Ok(())
         })

@@ -5,6 +5,7 @@
 
 use crate::error::AppError;
 use crate::events::{SyncProgressed, VendorStatusChanged};
+use crate::launch::DemoMode;
 use frontdesk_core::config::ConfigError;
 use frontdesk_core::ports::SecretStore;
 use frontdesk_core::sync::progress_channel;
@@ -60,9 +61,14 @@ fn core(error: impl Into<CoreError>) -> AppError {
 }
 
 /// The connection the app starts with.
-pub fn initial(app: &AppHandle, data_dir: &Path, actor: &str) -> Connection {
-    if std::env::var("FRONTDESK_DEMO").is_ok_and(|v| v == "1") {
-        return match tauri::async_runtime::block_on(open_demo(app, data_dir, actor)) {
+pub fn initial(
+    app: &AppHandle,
+    data_dir: &Path,
+    actor: &str,
+    demo: Option<DemoMode>,
+) -> Connection {
+    if let Some(mode) = demo {
+        return match tauri::async_runtime::block_on(open_demo(app, data_dir, actor, mode)) {
             Ok(connection) => connection,
             Err(error) => unconnected(data_dir, actor, Some(error)),
         };
@@ -88,17 +94,22 @@ pub fn initial(app: &AppHandle, data_dir: &Path, actor: &str) -> Connection {
 }
 
 /// Opens the demo practice: the sandbox on loopback, its config, a desk over it, and a sync.
+/// `DemoMode::Offline` stops the sandbox first, so the desk works from its cache alone.
 pub async fn open_demo(
     app: &AppHandle,
     data_dir: &Path,
     actor: &str,
+    mode: DemoMode,
 ) -> Result<Connection, AppError> {
-    let demo = DemoPractice::start(&DemoOptions {
+    let options = DemoOptions {
         seed: 42,
         patients: 5000,
         dir: data_dir.join("demo"),
-    })
-    .await
+    };
+    let demo = match mode {
+        DemoMode::Online => DemoPractice::start(&options).await,
+        DemoMode::Offline => DemoPractice::start_unreachable(&options).await,
+    }
     .map_err(core)?;
     let desk = Desk::open(
         demo.config.clone(),
@@ -108,7 +119,7 @@ pub async fn open_demo(
         actor,
     )
     .map_err(core)?;
-    tracing::info!("demo_practice_opened");
+    tracing::info!(reachable = demo.reachable(), "demo_practice_opened");
     Ok(connected(app, Arc::new(desk), Some(Box::new(demo))))
 }
 
@@ -124,7 +135,8 @@ fn unconnected(data_dir: &Path, actor: &str, problem: Option<AppError>) -> Conne
 
 fn connected(app: &AppHandle, desk: Arc<Desk>, demo: Option<Box<DemoPractice>>) -> Connection {
     let wake = Arc::new(tokio::sync::Notify::new());
-    let sync = spawn_sync(app.clone(), desk.clone(), demo.is_some(), wake.clone());
+    let sign_in_demo = demo.as_ref().is_some_and(|d| d.reachable());
+    let sync = spawn_sync(app.clone(), desk.clone(), sign_in_demo, wake.clone());
     Connection::Connected {
         desk,
         demo,

@@ -110,12 +110,3 @@ pub fn desk_actor() -> String {
         .unwrap_or_else(|_| "unknown".into());
     format!("os:{user}")
 }
-
-/// Where the app keeps its cache and settings: `FRONTDESK_DATA_DIR` when set (tests and
-/// several practices on one machine), otherwise the platform's per-user data directory.
-pub fn resolve_data_dir(platform_default: Option<PathBuf>) -> Option<PathBuf> {
-    std::env::var_os("FRONTDESK_DATA_DIR")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or(platform_default)
-}

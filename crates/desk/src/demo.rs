@@ -52,7 +52,9 @@ pub struct DemoOptions {
 
 /// A running demo practice. Dropping it stops the sandbox.
 pub struct DemoPractice {
-    pub sandbox: SandboxHandle,
+    info: SandboxInfo,
+    /// `None` once the vendors were made unreachable (the demo's network outage).
+    sandbox: Option<SandboxHandle>,
     pub config: Config,
     pub secrets: Arc<dyn SecretStore>,
 }
@@ -61,7 +63,7 @@ impl std::fmt::Debug for DemoPractice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The secrets are demo credentials, but a Debug print is no place for any secret.
         f.debug_struct("DemoPractice")
-            .field("sandbox", &self.sandbox)
+            .field("vendors_reachable", &self.sandbox.is_some())
             .field("config", &self.config.path)
             .finish_non_exhaustive()
     }
@@ -93,16 +95,45 @@ impl DemoPractice {
             (names::NEXHEALTH_API_KEY, info.nexhealth.api_key.as_str()),
         ]));
         Ok(Self {
-            sandbox,
+            info,
+            sandbox: Some(sandbox),
             config,
             secrets,
         })
     }
 
+    /// The demo with its network down: the same practice and config, but every vendor's port
+    /// closed, so the desk meets connection refusals exactly as in a real outage and serves
+    /// what its cache holds.
+    pub async fn start_unreachable(options: &DemoOptions) -> Result<Self, DemoError> {
+        let mut demo = Self::start(options).await?;
+        demo.make_unreachable().await;
+        Ok(demo)
+    }
+
+    /// Stops the sandbox's servers; the desk's next calls are refused.
+    pub async fn make_unreachable(&mut self) {
+        if let Some(sandbox) = self.sandbox.take() {
+            sandbox.shutdown().await;
+        }
+    }
+
+    /// Whether the demo's vendors are answering.
+    #[must_use]
+    pub fn reachable(&self) -> bool {
+        self.sandbox.is_some()
+    }
+
     /// The sandbox's URLs and demo credentials, as `frontdesk-sandbox` prints them.
     #[must_use]
     pub fn info(&self) -> &SandboxInfo {
-        self.sandbox.info()
+        &self.info
+    }
+
+    /// The running sandbox (fault injection and admin actions), while it runs.
+    #[must_use]
+    pub fn sandbox(&self) -> Option<&SandboxHandle> {
+        self.sandbox.as_ref()
     }
 }
 

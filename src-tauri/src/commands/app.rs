@@ -65,7 +65,13 @@ pub async fn open_demo_practice(
             message: "a practice is already connected".into(),
         });
     }
-    let connection = crate::practice::open_demo(&app, state.data_dir(), state.actor()).await?;
+    let connection = crate::practice::open_demo(
+        &app,
+        state.data_dir(),
+        state.actor(),
+        crate::launch::DemoMode::Online,
+    )
+    .await?;
     state.replace(connection);
     Ok(())
 }

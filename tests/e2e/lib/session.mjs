@@ -11,7 +11,12 @@ const env = (name) => {
   return value;
 };
 
-export async function openApp() {
+/**
+ * Starts the real app. `args` reach the binary through tauri-driver: `--demo` opens the demo
+ * practice, `--demo=offline` the same practice with its vendors unreachable, and
+ * `--data-dir DIR` gives a spec its own cache (see src-tauri/src/launch.rs).
+ */
+export async function openApp({ args = [] } = {}) {
   return remote({
     hostname: "127.0.0.1",
     port: Number(env("FRONTDESK_E2E_PORT")),
@@ -20,7 +25,7 @@ export async function openApp() {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: env("FRONTDESK_E2E_APP") },
+      "tauri:options": { application: env("FRONTDESK_E2E_APP"), args },
     },
   });
 }
