@@ -6,16 +6,16 @@ use crate::nexhealth::client::NexhealthClient;
 use crate::nexhealth::map::{self, SlotKey};
 use crate::nexhealth::wire::{
     AppointmentId, AppointmentPatch, AppointmentPatchDetails, AppointmentTypeId, LocationId,
-    NewAppointment, NewAppointmentDetails, PatientId, PatientQuery, ProviderId,
-    SlotQuery as WireSlotQuery,
+    NewAppointment, NewAppointmentDetails, NewPatient, NewPatientBio, NewPatientDetails,
+    NewPatientProvider, PatientId, PatientQuery, ProviderId, SlotQuery as WireSlotQuery,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use frontdesk_core::appointment::Appointment;
 use frontdesk_core::patient::VendorPatient;
 use frontdesk_core::ports::{
-    AppointmentFeed, Booker, BookingRequest, Page, PatientDirectory, PatientSearch,
-    PracticeDirectory, SlotQuery, SlotSource,
+    AppointmentFeed, Booker, BookingLookup, BookingRequest, NewPatientRequest, Page,
+    PatientDirectory, PatientRegistry, PatientSearch, PracticeDirectory, SlotQuery, SlotSource,
 };
 use frontdesk_core::practice::{AppointmentType, Location, Operatory, Provider};
 use frontdesk_core::slot::Slot;
@@ -333,5 +333,81 @@ impl Booker for NexhealthClient {
             .patch_appointment(id_of::<AppointmentId>(id, "appointmentId")?, &patch)
             .await?;
         map::appointment(&a).ok_or_else(|| CoreError::not_found("a readable NexHealth appointment"))
+    }
+
+    /// The booking an earlier attempt may have made: the slot's location that day, same
+    /// provider, start and patient, not cancelled.
+    async fn find_booking(&self, request: &BookingRequest) -> Result<BookingLookup, CoreError> {
+        let key = SlotKey::decode(&request.slot.id)
+            .ok_or_else(|| CoreError::invalid("slot", "not a NexHealth slot"))?;
+        let patient = id_of::<PatientId>(&request.patient, "patientId")?;
+        let (start, end) = (
+            request.slot.start - chrono::Duration::minutes(1),
+            request.slot.end.max(request.slot.start) + chrono::Duration::minutes(1),
+        );
+        let all = collect_all(|c| async move {
+            let l = self
+                .appointments(Some(key.location), start, end, c.as_deref())
+                .await?;
+            Ok::<_, CoreError>(Page {
+                items: l.items,
+                next: l.next,
+            })
+        })
+        .await?;
+        let found = all.iter().find(|a| {
+            a.provider_id == Some(key.provider)
+                && a.patient_id == Some(patient)
+                && a.cancelled != Some(true)
+                && map::appointment(a).is_some_and(|m| m.start == request.slot.start)
+        });
+        Ok(match found.and_then(map::appointment) {
+            Some(a) => BookingLookup::Found(Box::new(a)),
+            None => BookingLookup::NotFound,
+        })
+    }
+}
+
+#[async_trait]
+impl PatientRegistry for NexhealthClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Nexhealth
+    }
+
+    /// NexHealth registers a patient with a provider at a location, and wants an email.
+    async fn create_patient(&self, r: &NewPatientRequest) -> Result<VendorPatient, CoreError> {
+        let provider = r
+            .provider
+            .as_ref()
+            .ok_or_else(|| {
+                CoreError::invalid("provider", "NexHealth registers patients with a provider")
+            })
+            .and_then(|p| id_of::<ProviderId>(p, "providerId"))?;
+        let location = match &r.location {
+            Some(l) => id_of::<LocationId>(l, "locationId")?,
+            None => self.location_ids().first().copied().ok_or_else(|| {
+                CoreError::invalid("location", "no NexHealth location is configured")
+            })?,
+        };
+        let email = r.email.clone().ok_or_else(|| {
+            CoreError::invalid("email", "NexHealth needs an email to register a patient")
+        })?;
+        let body = NewPatient {
+            provider: NewPatientProvider {
+                provider_id: provider,
+            },
+            patient: NewPatientDetails {
+                first_name: r.given_name.clone(),
+                last_name: r.family_name.clone(),
+                email,
+                bio: NewPatientBio {
+                    date_of_birth: r.birth_date,
+                    phone_number: r.phone.clone(),
+                    gender: None,
+                },
+            },
+        };
+        let created = NexhealthClient::create_patient(self, location, &body).await?;
+        Ok(map::patient(&created))
     }
 }

@@ -5,14 +5,14 @@ use crate::http::paging::collect_all;
 use crate::zoom::client::{ZoomApi, ZoomClient};
 use crate::zoom::map;
 use crate::zoom::wire::{
-    MeetingId, MeetingSettings, NewMeeting, NewVisit, PatientId, ProviderId, VisitId, VisitQuery,
-    VisitSettings,
+    Invitation, MeetingId, MeetingSettings, NewMeeting, NewVisit, PatientId, ProviderId, VisitId,
+    VisitQuery, VisitSettings,
 };
 use async_trait::async_trait;
 use chrono::{NaiveDate, TimeZone, Utc};
 use frontdesk_core::appointment::Appointment;
 use frontdesk_core::ports::{
-    AppointmentFeed, Page, SlotQuery, SlotSource, Telehealth, TelehealthRequest,
+    AppointmentFeed, InviteChannel, Page, SlotQuery, SlotSource, Telehealth, TelehealthRequest,
 };
 use frontdesk_core::slot::Slot;
 use frontdesk_core::{CoreError, ExternalId, Vendor};
@@ -37,38 +37,43 @@ impl Telehealth for ZoomClient {
     }
 
     async fn schedule_visit(&self, r: &TelehealthRequest) -> Result<Appointment, CoreError> {
-        match self.api() {
-            ZoomApi::HealthcareVisits => {
-                let body = NewVisit {
-                    patient_id: PatientId(r.patient.0.clone()),
-                    provider_id: ProviderId(r.provider.0.clone()),
-                    scheduled_time: r.start,
-                    duration_minutes: r.minutes,
-                    visit_type: r
-                        .visit_type
-                        .clone()
-                        .unwrap_or_else(|| "follow_up".to_owned()),
-                    reason: r.reason.clone(),
-                    settings: VisitSettings::hipaa(),
-                    notifications: None,
-                };
-                Ok(map::visit(&self.create_visit(&body).await?))
-            }
-            ZoomApi::Meetings => {
-                // No patient data in the topic: accounts on the plain meetings API may have no BAA.
-                let body = NewMeeting {
-                    topic: "Telehealth visit".to_owned(),
-                    kind: 2,
-                    start_time: r.start,
-                    duration: r.minutes,
-                    timezone: "UTC".to_owned(),
-                    agenda: None,
-                    settings: MeetingSettings::hipaa(self.encryption()),
-                };
-                let created = self.create_meeting(&body).await?;
-                map::meeting(&created).ok_or_else(|| unusable("a meeting without a start time"))
-            }
+        self.schedule(r, false).await
+    }
+
+    /// Only the healthcare visits API records on request; meetings stay unrecorded (their
+    /// accounts may have no BAA), so a recorded meeting is refused rather than made silently.
+    async fn schedule_recorded_visit(
+        &self,
+        r: &TelehealthRequest,
+    ) -> Result<Appointment, CoreError> {
+        if self.api() == ZoomApi::Meetings {
+            return Err(CoreError::invalid(
+                "recording",
+                "Zoom meetings are never recorded by the desk; use the healthcare visits API",
+            ));
         }
+        self.schedule(r, true).await
+    }
+
+    /// `POST /healthcare/patients/{id}/invite`; the meetings API has no invitation.
+    async fn invite_patient(
+        &self,
+        patient: &ExternalId,
+        visit: &ExternalId,
+        channels: &[InviteChannel],
+    ) -> Result<(), CoreError> {
+        if self.api() == ZoomApi::Meetings {
+            return Err(CoreError::invalid(
+                "invite",
+                "the Zoom meetings API sends no invitations",
+            ));
+        }
+        let body = Invitation {
+            visit_id: VisitId(visit.0.clone()),
+            channels: channels.iter().map(|c| c.key().to_owned()).collect(),
+            message: None,
+        };
+        Ok(ZoomClient::invite_patient(self, &PatientId(patient.0.clone()), &body).await?)
     }
 
     async fn visit(&self, id: &ExternalId) -> Result<Appointment, CoreError> {
@@ -89,6 +94,51 @@ impl Telehealth for ZoomClient {
                 Ok(ZoomClient::cancel_visit(self, &VisitId(id.0.clone())).await?)
             }
             ZoomApi::Meetings => Ok(self.delete_meeting(meeting_id(id)?).await?),
+        }
+    }
+}
+
+impl ZoomClient {
+    /// Waiting room and encryption always on; recording only when `recorded` (consent on file).
+    async fn schedule(
+        &self,
+        r: &TelehealthRequest,
+        recorded: bool,
+    ) -> Result<Appointment, CoreError> {
+        match self.api() {
+            ZoomApi::HealthcareVisits => {
+                let body = NewVisit {
+                    patient_id: PatientId(r.patient.0.clone()),
+                    provider_id: ProviderId(r.provider.0.clone()),
+                    scheduled_time: r.start,
+                    duration_minutes: r.minutes,
+                    visit_type: r
+                        .visit_type
+                        .clone()
+                        .unwrap_or_else(|| "follow_up".to_owned()),
+                    reason: r.reason.clone(),
+                    settings: VisitSettings {
+                        recording: recorded,
+                        ..VisitSettings::hipaa()
+                    },
+                    notifications: None,
+                };
+                Ok(map::visit(&self.create_visit(&body).await?))
+            }
+            ZoomApi::Meetings => {
+                // No patient data in the topic: accounts on the plain meetings API may have no BAA.
+                let body = NewMeeting {
+                    topic: "Telehealth visit".to_owned(),
+                    kind: 2,
+                    start_time: r.start,
+                    duration: r.minutes,
+                    timezone: "UTC".to_owned(),
+                    agenda: None,
+                    settings: MeetingSettings::hipaa(self.encryption()),
+                };
+                let created = self.create_meeting(&body).await?;
+                map::meeting(&created).ok_or_else(|| unusable("a meeting without a start time"))
+            }
         }
     }
 }
