@@ -163,33 +163,52 @@ fn spawn_sync(
         let (progress, mut events) = progress_channel();
         let forward = app.clone();
         let status_desk = desk.clone();
+        let statuses = Arc::new(StatusAnnouncer::default());
+        let progress_statuses = statuses.clone();
         tauri::async_runtime::spawn(async move {
             while let Some(event) = events.recv().await {
                 let _ = SyncProgressed {
                     event: event.clone(),
                 }
                 .emit(&forward);
-                if let Some(status) = status_desk
-                    .statuses()
-                    .into_iter()
-                    .find(|s| s.vendor == event.vendor)
-                {
-                    let _ = VendorStatusChanged { status }.emit(&forward);
-                }
+                progress_statuses.announce(&forward, &status_desk.statuses());
             }
         });
         loop {
             let report = desk.sync_all(progress.clone()).await;
             tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");
-            for status in desk.statuses() {
-                let _ = VendorStatusChanged { status }.emit(&app);
-            }
+            statuses.announce(&app, &desk.statuses());
             tokio::select! {
                 () = tokio::time::sleep(SYNC_EVERY) => {}
                 () = wake.notified() => {}
             }
         }
     })
+}
+
+/// Sends `VendorStatusChanged` only when a vendor's status really changed: screens re-read the
+/// cache on each one, and an open card re-read per sync page would also be an audit row per page.
+#[derive(Default)]
+struct StatusAnnouncer {
+    last: std::sync::Mutex<Vec<frontdesk_core::contact::VendorStatus>>,
+}
+
+impl StatusAnnouncer {
+    fn announce(&self, app: &AppHandle, now: &[frontdesk_core::contact::VendorStatus]) {
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for status in now {
+            if !last.contains(status) {
+                let _ = VendorStatusChanged {
+                    status: status.clone(),
+                }
+                .emit(app);
+            }
+        }
+        *last = now.to_vec();
+    }
 }
 
 impl Connection {
