@@ -56,6 +56,25 @@ export function onVendorStatusChanged(onChange: (status: VendorStatus) => void):
   });
 }
 
+/** One step of a sync pass (vendor, phase, counts), as the backend reports it. */
+export type SyncEvent = Parameters<Parameters<typeof events.syncProgressed.listen>[0]>[0]["payload"]["event"];
+
+export function onSyncProgressed(onEvent: (event: SyncEvent) => void): Promise<() => void> {
+  return events.syncProgressed.listen((event) => {
+    onEvent(event.payload.event);
+  });
+}
+
+/** Opens the demo practice: the five vendors simulated on this computer, seeded, then synced. */
+export async function openDemoPractice(): Promise<void> {
+  unwrap(await commands.openDemoPractice());
+}
+
+/** Asks the background sync for a pass now. */
+export async function syncNow(): Promise<void> {
+  unwrap(await commands.syncNow());
+}
+
 /** Patients matching what was typed, best first, at most `limit` of them. */
 export async function searchPatients(query: string, limit: number): Promise<PatientSummary[]> {
   return unwrap(await commands.searchPatients(query, limit));

@@ -233,4 +233,12 @@ export const en = {
   "error.storage": "The local cache cannot be used: {message}.",
   "error.internal": "Something went wrong inside Frontdesk: {message}.",
   "error.internal.action": "Try again; if it keeps happening, report it to support.",
+
+  "demo.open": "Open the demo practice",
+  "demo.explain":
+    "The demo runs the five vendor systems on this computer with a made-up practice, so you can see the desk work before connecting real vendors.",
+  "demo.opening": "Opening the demo practice…",
+  "sync.now": "Sync now",
+  "sync.progress": "Syncing {vendors}",
+  "settings.problem": "The practice could not be loaded",
 } as const;

@@ -238,4 +238,12 @@ export const es: Catalogue = {
   "error.storage": "No se puede usar la caché local: {message}.",
   "error.internal": "Algo falló dentro de Frontdesk: {message}.",
   "error.internal.action": "Inténtelo de nuevo; si sigue ocurriendo, avise a soporte.",
+
+  "demo.open": "Abrir la consulta de demostración",
+  "demo.explain":
+    "La demostración ejecuta los cinco sistemas de proveedores en este ordenador con una consulta ficticia, para ver el escritorio funcionar antes de conectar proveedores reales.",
+  "demo.opening": "Abriendo la consulta de demostración…",
+  "sync.now": "Sincronizar ahora",
+  "sync.progress": "Sincronizando {vendors}",
+  "settings.problem": "No se pudo cargar la consulta",
 };

@@ -1,6 +1,7 @@
 // Settings: the facts an admin or support needs (practice, version, where the data lives), the
 // desk's language, and each vendor connection in full.
 import { useAppInfo, useVendorStatuses } from "../api/queries";
+import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { LOCALES } from "../i18n/types";
 import type { Locale } from "../i18n/types";
@@ -30,6 +31,12 @@ export function SettingsScreen() {
               </dd>
             </dl>
             {info.data.practiceName === null && <p className="notice">{t("settings.noPractice")}</p>}
+            {info.data.problem && (
+              <div data-testid="practice-problem">
+                <h3>{t("settings.problem")}</h3>
+                <ErrorBanner error={info.data.problem} />
+              </div>
+            )}
           </>
         )}
       </section>

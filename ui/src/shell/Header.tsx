@@ -3,6 +3,7 @@
 import type { VendorStatus } from "../api/backend";
 import { useT } from "../i18n/context";
 import { GlobalSearch } from "./GlobalSearch";
+import { SyncControl } from "./SyncControl";
 import { VendorChips } from "./VendorChips";
 
 export interface HeaderProps {
@@ -35,6 +36,7 @@ export function Header({ practiceName, statuses }: HeaderProps) {
       {practice}
       <GlobalSearch practiceConnected={practiceName !== null} />
       <VendorChips statuses={statuses} />
+      {typeof practiceName === "string" && <SyncControl />}
     </header>
   );
 }

@@ -14,6 +14,9 @@ export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
 export const joinVisit = vi.fn<typeof Backend.joinVisit>();
+export const onSyncProgressed = vi.fn<typeof Backend.onSyncProgressed>();
+export const openDemoPractice = vi.fn<typeof Backend.openDemoPractice>();
+export const syncNow = vi.fn<typeof Backend.syncNow>();
 
 const all = {
   getAppInfo,
@@ -25,5 +28,8 @@ const all = {
   getProviders,
   getDayBoard,
   joinVisit,
+  onSyncProgressed,
+  openDemoPractice,
+  syncNow,
 } satisfies Functions;
 export default all;
