@@ -256,7 +256,7 @@ struct Dataset {
 }
 
 fn dataset(n: usize, people: &[Person]) -> Dataset {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("frontdesk-bench-v2-{n}"));
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("frontdesk-bench-v3-{n}"));
     let store_dir = root.join("store");
     let ready = root.join("ready");
     let keys = MemoryKeyProvider::new();

@@ -32,7 +32,9 @@ impl SecretStore for KeychainSecrets {
     }
 
     fn set(&self, name: &str, value: &str) -> Result<(), CoreError> {
-        entry(name)?.set_password(value).map_err(|e| unavailable(&e))
+        entry(name)?
+            .set_password(value)
+            .map_err(|e| unavailable(&e))
     }
 
     fn delete(&self, name: &str) -> Result<(), CoreError> {

@@ -30,6 +30,7 @@ mod schedule;
 mod search;
 mod state;
 mod store;
+mod sync_batch;
 
 pub use audit::{AuditEntry, AuditEvent, AuditOutcome, AuditVerification};
 pub use error::StoreError;

@@ -69,14 +69,7 @@ impl Store {
         &self,
         records: &[VendorPatient],
     ) -> Result<UpsertReport, StoreError> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let mut report = UpsertReport::default();
-        for record in records {
-            upsert_one(&tx, record, &mut report)?;
-        }
-        tx.commit()?;
-        Ok(report)
+        self.in_transaction(|tx| write_vendor_patients(tx, records))
     }
 
     /// The desk's person for a vendor record, if the record is known (for the sync engine).
@@ -222,6 +215,18 @@ impl Store {
         tx.commit()?;
         Ok(next_person)
     }
+}
+
+/// Links and stores vendor records inside the caller's transaction.
+pub(crate) fn write_vendor_patients(
+    tx: &Connection,
+    records: &[VendorPatient],
+) -> Result<UpsertReport, StoreError> {
+    let mut report = UpsertReport::default();
+    for record in records {
+        upsert_one(tx, record, &mut report)?;
+    }
+    Ok(report)
 }
 
 fn upsert_one(

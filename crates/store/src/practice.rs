@@ -10,58 +10,19 @@ use serde::de::DeserializeOwned;
 
 impl Store {
     pub fn upsert_providers(&self, providers: &[Provider]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO providers (id, body, as_of) VALUES (?1, ?2, ?3)",
-            )?;
-            for p in providers {
-                stmt.execute(params![p.id, to_json("provider", p)?, ms(p.as_of)])?;
-            }
-            Ok(())
-        })
+        self.in_transaction(|tx| write_providers(tx, providers))
     }
 
     pub fn upsert_locations(&self, locations: &[Location]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO locations (id, time_zone, body) VALUES (?1, ?2, ?3)",
-            )?;
-            for l in locations {
-                // A zone the desk cannot read would put every appointment on the wrong day.
-                l.tz().map_err(|_| {
-                    StoreError::invalid(
-                        "timeZone",
-                        format!("location {} has an unknown time zone", l.id),
-                    )
-                })?;
-                stmt.execute(params![l.id, l.time_zone, to_json("location", l)?])?;
-            }
-            Ok(())
-        })
+        self.in_transaction(|tx| write_locations(tx, locations))
     }
 
     pub fn upsert_operatories(&self, operatories: &[Operatory]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO operatories (id, location_id, body) VALUES (?1, ?2, ?3)",
-            )?;
-            for o in operatories {
-                stmt.execute(params![o.id, o.location_id, to_json("operatory", o)?])?;
-            }
-            Ok(())
-        })
+        self.in_transaction(|tx| write_operatories(tx, operatories))
     }
 
     pub fn upsert_appointment_types(&self, types: &[AppointmentType]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO appointment_types (id, body) VALUES (?1, ?2)",
-            )?;
-            for t in types {
-                stmt.execute(params![t.id, to_json("appointment type", t)?])?;
-            }
-            Ok(())
-        })
+        self.in_transaction(|tx| write_appointment_types(tx, types))
     }
 
     pub fn providers(&self) -> Result<Vec<Provider>, StoreError> {
@@ -130,4 +91,58 @@ pub(crate) fn bodies<T: DeserializeOwned, P: rusqlite::Params>(
         out.push(from_json(what, &body?)?);
     }
     Ok(out)
+}
+
+// The writers take the caller's transaction, so one sync page can put several tables and its
+// cursor in a single commit (see `sync_batch.rs`).
+
+pub(crate) fn write_providers(tx: &Connection, providers: &[Provider]) -> Result<(), StoreError> {
+    let mut stmt = tx
+        .prepare_cached("INSERT OR REPLACE INTO providers (id, body, as_of) VALUES (?1, ?2, ?3)")?;
+    for p in providers {
+        stmt.execute(params![p.id, to_json("provider", p)?, ms(p.as_of)])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_locations(tx: &Connection, locations: &[Location]) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO locations (id, time_zone, body) VALUES (?1, ?2, ?3)",
+    )?;
+    for l in locations {
+        // A zone the desk cannot read would put every appointment on the wrong day.
+        l.tz().map_err(|_| {
+            StoreError::invalid(
+                "timeZone",
+                format!("location {} has an unknown time zone", l.id),
+            )
+        })?;
+        stmt.execute(params![l.id, l.time_zone, to_json("location", l)?])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_operatories(
+    tx: &Connection,
+    operatories: &[Operatory],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO operatories (id, location_id, body) VALUES (?1, ?2, ?3)",
+    )?;
+    for o in operatories {
+        stmt.execute(params![o.id, o.location_id, to_json("operatory", o)?])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_appointment_types(
+    tx: &Connection,
+    types: &[AppointmentType],
+) -> Result<(), StoreError> {
+    let mut stmt =
+        tx.prepare_cached("INSERT OR REPLACE INTO appointment_types (id, body) VALUES (?1, ?2)")?;
+    for t in types {
+        stmt.execute(params![t.id, to_json("appointment type", t)?])?;
+    }
+    Ok(())
 }

@@ -14,27 +14,7 @@ use rusqlite::{OptionalExtension, params};
 impl Store {
     /// Stores appointments (any source, any state) in one transaction.
     pub fn upsert_appointments(&self, appointments: &[Appointment]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let mut stmt = tx.prepare_cached(
-                "INSERT OR REPLACE INTO appointments (id, vendor, patient_id, provider_id, location_id, start_ms, end_ms, status, body, as_of)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for a in appointments {
-                stmt.execute(params![
-                    a.id,
-                    a.vendor.key(),
-                    a.patient_id.as_ref().map(|p| p.0.as_str()),
-                    a.provider_id,
-                    a.location_id,
-                    ms(a.start),
-                    ms(a.end),
-                    to_json("status", &a.status)?,
-                    to_json("appointment", a)?,
-                    ms(a.as_of)
-                ])?;
-            }
-            Ok(())
-        })
+        self.in_transaction(|tx| write_appointments(tx, appointments))
     }
 
     /// The location's appointments overlapping its local `day`, by start time.
@@ -111,6 +91,32 @@ impl Store {
             "slot",
         )
     }
+}
+
+/// Writes appointments inside the caller's transaction.
+pub(crate) fn write_appointments(
+    tx: &rusqlite::Connection,
+    appointments: &[Appointment],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO appointments (id, vendor, patient_id, provider_id, location_id, start_ms, end_ms, status, body, as_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for a in appointments {
+        stmt.execute(params![
+            a.id,
+            a.vendor.key(),
+            a.patient_id.as_ref().map(|p| p.0.as_str()),
+            a.provider_id,
+            a.location_id,
+            ms(a.start),
+            ms(a.end),
+            to_json("status", &a.status)?,
+            to_json("appointment", a)?,
+            ms(a.as_of)
+        ])?;
+    }
+    Ok(())
 }
 
 /// `[local midnight of day, local midnight of the next day)` as UTC instants. Where midnight

@@ -26,14 +26,7 @@ impl Store {
         stream: &str,
         cursor: &str,
     ) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            tx.execute(
-                "INSERT INTO sync_cursors (vendor, stream, cursor, updated_ms) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (vendor, stream) DO UPDATE SET cursor = excluded.cursor, updated_ms = excluded.updated_ms",
-                params![vendor.key(), stream, cursor, now_ms()],
-            )?;
-            Ok(())
-        })
+        self.in_transaction(|tx| crate::sync_batch::write_cursor(tx, vendor, stream, cursor))
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

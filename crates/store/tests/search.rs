@@ -156,6 +156,7 @@ fn should_tolerate_accents_hyphens_apostrophes_and_typos() {
     for q in [
         "Mary-Kate Johnson",
         "mary kate johnson",
+        "kate johnson mary",
         "marykate johnson",
         "johnson mary-kate",
         "kate john",

@@ -18,8 +18,11 @@ use std::collections::HashSet;
 const MAX_WORDS: usize = 8;
 /// Counting a word's matches stops here: only "few or many" matters for choosing the driver.
 const ESTIMATE_CAP: i64 = 256;
+/// A word with fewer matches than this drives alone: checking a few dozen people is cheaper
+/// than any pair.
+const SELECTIVE_WORD: i64 = 32;
 /// The most index rows one search reads, so a query of common fragments ("j s") stays bounded.
-const SCAN_CAP: usize = 5_000;
+const SCAN_CAP: usize = 2_000;
 /// Above this every term sorts: terms are text and no character is greater.
 const HIGHEST: char = '\u{10FFFF}';
 
@@ -86,7 +89,10 @@ fn run(conn: &Connection, words: &[Word], limit: usize) -> Result<Vec<i64>, Stor
         Driver::Nobody => {}
         Driver::Word(alts) => drive(conn, &alts, words, &mut scan)?,
         Driver::Pairs(pairs, fallback) => {
-            drive(conn, &pairs, words, &mut scan)?;
+            // A pair row proves both of its words; with nothing else typed there is nothing
+            // left to check, and the scan reads no per-person rows at all.
+            let rest: &[Word] = if words.len() == 2 { &[] } else { words };
+            drive(conn, &pairs, rest, &mut scan)?;
             // Pairs find people with one word typed in full; when every word is still a
             // prefix ("ngu mi"), the best single word drives instead.
             if scan.hits.is_empty() {
@@ -147,17 +153,18 @@ enum Driver {
     /// Some word matches nobody, so the query does too.
     Nobody,
     Word(Vec<Alt>),
-    /// Pairs of adjacent name words (both orders), with the best single word as fallback.
+    /// Two adjacent name words as a pair (both orders), with the best single word as fallback.
     Pairs(Vec<Alt>, Vec<Alt>),
 }
 
-/// The ranges to scan: those of the word, or the set of name-word pairs, with the fewest
-/// matches.
+/// The ranges to scan. A word with few matches drives alone (a date of birth, a rare name).
+/// Otherwise two adjacent name words drive as a pair ("maria garcia" in both orders): nearly
+/// every row of a pair range is a hit, where a common word's rows would mostly fail the check.
 fn choose_driver(conn: &Connection, words: &[Word]) -> Result<Driver, StoreError> {
     if let [only] = words {
         return Ok(Driver::Word(only.alts.clone()));
     }
-    let mut best: Option<(i64, &Word)> = None;
+    let mut best_word: Option<(i64, &Word)> = None;
     for word in words {
         let mut count = 0;
         for alt in &word.alts {
@@ -166,35 +173,40 @@ fn choose_driver(conn: &Connection, words: &[Word]) -> Result<Driver, StoreError
         if count == 0 {
             return Ok(Driver::Nobody);
         }
-        if best.is_none_or(|(c, _)| count < c) {
-            best = Some((count, word));
+        if best_word.is_none_or(|(c, _)| count < c) {
+            best_word = Some((count, word));
         }
     }
-    let Some((word_count, word)) = best else {
+    let Some((word_count, word)) = best_word else {
         return Ok(Driver::Nobody);
     };
-    let mut pairs = Vec::new();
-    let mut pair_count = 0;
+    let mut best_pair: Option<(i64, Vec<Alt>)> = None;
     for adjacent in words.windows(2) {
-        if let (Some(a), Some(b)) = (&adjacent[0].name, &adjacent[1].name) {
-            for term in [format!("p{a} {b}"), format!("p{b} {a}")] {
-                let alt = Alt {
-                    term,
-                    how: Match::Prefix,
-                };
-                let count = estimate(conn, &alt)?;
-                if count > 0 {
-                    pair_count += count;
-                    pairs.push(alt);
-                }
+        let (Some(a), Some(b)) = (&adjacent[0].name, &adjacent[1].name) else {
+            continue;
+        };
+        let mut alts = Vec::new();
+        let mut count = 0;
+        for term in [format!("p{a} {b}"), format!("p{b} {a}")] {
+            let alt = Alt {
+                term,
+                how: Match::Prefix,
+            };
+            let n = estimate(conn, &alt)?;
+            if n > 0 {
+                count += n;
+                alts.push(alt);
             }
         }
+        if count > 0 && best_pair.as_ref().is_none_or(|(c, _)| count < *c) {
+            best_pair = Some((count, alts));
+        }
     }
-    // A pair checks two words at once, so it wins ties.
-    if pairs.is_empty() || word_count < pair_count {
-        Ok(Driver::Word(word.alts.clone()))
-    } else {
-        Ok(Driver::Pairs(pairs, word.alts.clone()))
+    match best_pair {
+        Some((pair_count, pairs)) if word_count >= SELECTIVE_WORD || pair_count <= word_count => {
+            Ok(Driver::Pairs(pairs, word.alts.clone()))
+        }
+        _ => Ok(Driver::Word(word.alts.clone())),
     }
 }
 
