@@ -1,8 +1,7 @@
 //! The store as core's `SyncSink`. The store is synchronous (rusqlite), so every call runs on
-//! the blocking pool. Each page's records and cursor are written records first, cursor second:
-//! the store has no public way to put both in one transaction yet, and in this order a crash
-//! between the two leaves the old cursor, so the page is fetched and upserted again (upserts
-//! are idempotent) rather than skipped.
+//! the blocking pool. Each page's records and its cursor go to the store as one batch, written
+//! in one transaction, so a crash or a `kill -9` mid-sync leaves the cache at a page boundary
+//! and the next pass resumes from the cursor that matches what is stored.
 
 use async_trait::async_trait;
 use frontdesk_core::contact::VendorStatus;
@@ -49,20 +48,12 @@ impl SyncSink for StoreSink {
 
     async fn write(&self, batch: Batch) -> Result<(), CoreError> {
         blocking(&self.0, move |s| {
-            match &batch.records {
-                Records::Practice(p) => {
-                    s.upsert_providers(&p.providers)?;
-                    s.upsert_locations(&p.locations)?;
-                    s.upsert_operatories(&p.operatories)?;
-                    s.upsert_appointment_types(&p.appointment_types)?;
-                }
-                Records::Patients(list) => {
-                    let report = s.upsert_vendor_patients(list)?;
-                    tracing::debug!(vendor = %batch.vendor.key(), created = report.created, linked = report.linked, suggested = report.suggested, "sync_patients_written");
-                }
-                Records::Appointments(list) => s.upsert_appointments(list)?,
+            let report =
+                s.apply_sync_batch(batch.vendor, batch.stream.key(), &batch.records, &batch.cursor)?;
+            if let Records::Patients(_) = &batch.records {
+                tracing::debug!(vendor = %batch.vendor.key(), created = report.created, linked = report.linked, suggested = report.suggested, "sync_patients_written");
             }
-            s.set_sync_cursor(batch.vendor, batch.stream.key(), &batch.cursor)
+            Ok(())
         })
         .await
     }
