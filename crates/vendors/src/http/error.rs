@@ -189,12 +189,15 @@ impl<B: ErrorBody> From<HttpError<B>> for CoreError {
                     trace_id,
                 },
             },
-            HttpError::Connect { .. } => CoreError::Offline {
+            // No answer at all, whether the connection was refused or the deadline passed
+            // with nothing back, is what an outage looks like from the desk: `Offline`, so the
+            // header turns amber and writes that cannot wait are refused at once instead of
+            // each waiting out its own timeout. A vendor that answered badly (5xx, a reset
+            // mid-answer, garbage) is up but unwell: `Unavailable`.
+            HttpError::Connect { .. } | HttpError::Timeout { .. } => CoreError::Offline {
                 vendor: Some(vendor),
             },
-            HttpError::Timeout { .. }
-            | HttpError::Transport { .. }
-            | HttpError::Unusable { .. } => CoreError::Unavailable {
+            HttpError::Transport { .. } | HttpError::Unusable { .. } => CoreError::Unavailable {
                 vendor,
                 detail,
                 trace_id: None,
