@@ -323,7 +323,7 @@ fn patient_attributes(
                     ..Address::default()
                 });
             }
-            "birthDate" => {
+            "birthDate" | "birthdate" => {
                 out.birth_date = Some(
                     value
                         .parse()
