@@ -1,8 +1,8 @@
 //! The command tree, declared with clap's derive so each subcommand's arguments live beside its
-//! name. Others add subcommands (demo, sync, schedule, slots, book, cancel, callback, doctor,
-//! secrets) as new variants here and new files in `commands/`.
+//! name. Each family's behaviour lives in its own file in `commands/`.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use frontdesk_core::Vendor;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -12,8 +12,8 @@ use std::path::PathBuf;
     about = "Frontdesk without a window: for a practice's IT admin and for scripts"
 )]
 pub struct Cli {
-    /// Configuration file (TOML); its `data_dir` is used when neither --data-dir nor
-    /// `FRONTDESK_DATA_DIR` is given.
+    /// Configuration file (TOML) [default: `$FRONTDESK_CONFIG`, else the OS config directory +
+    /// `frontdesk/config.toml`].
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Where the encrypted local cache lives [default: the OS data directory + "frontdesk"].
@@ -31,6 +31,115 @@ pub enum Command {
     /// Check and export the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Run the demo practice (every vendor simulated on loopback) until Ctrl+C.
+    Demo(DemoArgs),
+    /// Vendor credentials in the OS keychain (values are read from stdin, never printed).
+    #[command(subcommand)]
+    Secrets(SecretsCommand),
+    /// One sync pass from the vendors into the local cache.
+    Sync(SyncArgs),
+    /// The day's appointments from the local cache (works offline).
+    Schedule(ScheduleArgs),
+    /// Check each vendor, the keychain, the cache and the outbox.
+    Doctor(DoctorArgs),
+    /// Ask CXone to call a patient back; waits in the outbox while CXone is unreachable.
+    Callback(CallbackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Seed of the simulated practice (the same seed gives the same practice).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// How many patients the simulated practice has.
+    #[arg(long, default_value_t = 500)]
+    pub patients: usize,
+    /// Where to write the demo's config file [default: <data dir>/demo/config.toml].
+    #[arg(long, value_name = "FILE")]
+    pub write_config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretsCommand {
+    /// Store a secret, read from stdin (one line; a trailing newline is dropped).
+    Set {
+        /// `vendor.name`, e.g. `cxone.client_secret`.
+        name: String,
+    },
+    /// Remove a secret from the keychain (nothing happens if it is absent).
+    Delete { name: String },
+    /// Which known secrets are present, in the keychain or the environment.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Vendors as they are named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VendorArg {
+    Cxone,
+    Zoom,
+    Nextech,
+    Nexhealth,
+    Wellhive,
+}
+
+impl From<VendorArg> for Vendor {
+    fn from(v: VendorArg) -> Self {
+        match v {
+            VendorArg::Cxone => Vendor::Cxone,
+            VendorArg::Zoom => Vendor::Zoom,
+            VendorArg::Nextech => Vendor::Nextech,
+            VendorArg::Nexhealth => Vendor::Nexhealth,
+            VendorArg::Wellhive => Vendor::Wellhive,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only these vendors (repeatable) [default: every configured vendor].
+    #[arg(long = "vendor", value_enum, value_name = "VENDOR")]
+    pub vendors: Vec<VendorArg>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// The day, YYYY-MM-DD [default: today in each location's zone].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Only this location (the desk's id, e.g. `nexhealth:1001`).
+    #[arg(long, value_name = "ID")]
+    pub location: Option<String>,
+    /// Only this provider (the desk's id).
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CallbackArgs {
+    /// The desk's patient id (as `patients search` prints it).
+    #[arg(long, value_name = "ID")]
+    pub patient: String,
+    /// When CXone should call, RFC 3339 (`2026-11-21T14:30:00-05:00`).
+    #[arg(long, value_name = "DATETIME")]
+    pub at: chrono::DateTime<chrono::FixedOffset>,
+    /// Why (shown to the agent).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

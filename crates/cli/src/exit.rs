@@ -76,3 +76,33 @@ impl From<CoreError> for Failure {
         }
     }
 }
+
+impl From<frontdesk_core::config::ConfigError> for Failure {
+    fn from(err: frontdesk_core::config::ConfigError) -> Self {
+        // Every configuration problem is the admin's to fix: exit 2, with the file, line and
+        // key already in the message.
+        Self {
+            code: ExitCode::BadInput,
+            message: err.to_string(),
+            way_out: Some(
+                "Fix the configuration file (see crates/desk/config.example.toml).".to_owned(),
+            ),
+        }
+    }
+}
+
+impl From<frontdesk_desk::DeskError> for Failure {
+    fn from(err: frontdesk_desk::DeskError) -> Self {
+        match err {
+            frontdesk_desk::DeskError::Config(c) => c.into(),
+            frontdesk_desk::DeskError::Store(s) => s.into(),
+            other @ frontdesk_desk::DeskError::Client { .. } => CoreError::from(other).into(),
+        }
+    }
+}
+
+impl From<frontdesk_desk::demo::DemoError> for Failure {
+    fn from(err: frontdesk_desk::demo::DemoError) -> Self {
+        CoreError::from(err).into()
+    }
+}

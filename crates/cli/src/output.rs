@@ -17,7 +17,12 @@ pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
 
 pub fn line(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}").map_err(|e| {
+    match writeln!(out, "{text}") {
+        // The reader went away (`frontdesk schedule | head`): what it wanted, it has.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        other => other,
+    }
+    .map_err(|e| {
         Failure::new(
             crate::exit::ExitCode::Other,
             format!("could not write output: {e}"),

@@ -1,7 +1,14 @@
 //! One file per command family; `dispatch` only routes.
 
 mod audit;
+mod callback;
+mod demo;
+mod doctor;
 mod patients;
+mod progress;
+mod schedule;
+mod secrets;
+mod sync;
 
 use crate::cli::{Cli, Command};
 use crate::exit::Failure;
@@ -10,5 +17,11 @@ pub fn dispatch(cli: &Cli) -> Result<(), Failure> {
     match &cli.command {
         Command::Patients(cmd) => patients::run(cli, cmd),
         Command::Audit(cmd) => audit::run(cli, cmd),
+        Command::Demo(args) => demo::run(cli, args),
+        Command::Secrets(cmd) => secrets::run(cmd),
+        Command::Sync(args) => sync::run(cli, args),
+        Command::Schedule(args) => schedule::run(cli, args),
+        Command::Doctor(args) => doctor::run(cli, args),
+        Command::Callback(args) => callback::run(cli, args),
     }
 }
