@@ -52,6 +52,18 @@ pids+=($!)
 read -r -t 10 display <&"$dfd" || { echo "e2e: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$display"
 
+# The system opener, captured instead of launched: the app hands visit links to xdg-open
+# (tauri-plugin-opener on Linux), and this stand-in, first on PATH for tauri-driver and the app
+# it starts, only appends each link to a file the specs read. Nothing leaves the machine.
+opened="$artifacts/opened-urls.txt"
+mkdir -p "$run_dir/bin"
+cat >"$run_dir/bin/xdg-open" <<'FAKE'
+#!/bin/sh
+printf '%s\n' "$*" >>"$FRONTDESK_E2E_OPENED"
+FAKE
+chmod +x "$run_dir/bin/xdg-open"
+export PATH="$run_dir/bin:$PATH" FRONTDESK_E2E_OPENED="$opened"
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 native_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 tauri-driver --port "$port" --native-port "$native_port" --native-driver /usr/bin/WebKitWebDriver \
