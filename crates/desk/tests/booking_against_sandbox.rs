@@ -462,3 +462,137 @@ async fn a_referral_is_submitted_then_cancelled() {
     assert_eq!(quota.get(QuotaAction::AppointmentCancel), 1);
     assert!(quota.get(QuotaAction::SlotSearch) >= 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_booking_whose_answer_never_came_is_checked_and_made_once() {
+    let w = world(86).await;
+    let nh = w.desk.clients().nexhealth.clone().unwrap();
+    let slot = in_person_slots(&w).await.into_iter().next().unwrap();
+    let patient = a_nexhealth_patient(&w).await;
+    let request = frontdesk_core::ports::BookingRequest {
+        slot: slot.clone(),
+        patient: patient.clone(),
+        note: None,
+        referral: None,
+    };
+    // The booking POST gets no answer: the client reports an unknown outcome, the service
+    // looks for the booking, finds none, and books once more.
+    w.sandbox
+        .faults()
+        .update(frontdesk_sandbox::Vendor::Nexhealth, |f| f.hang_next = 1);
+    let booked = frontdesk_core::booking::book_once(nh.as_ref(), &request, &BookingKey::new())
+        .await
+        .unwrap();
+    assert_eq!(booked.start, slot.start);
+    let lookup = frontdesk_core::ports::Booker::find_booking(nh.as_ref(), &request)
+        .await
+        .unwrap();
+    let frontdesk_core::ports::BookingLookup::Found(found) = lookup else {
+        panic!("the booking is found: {lookup:?}");
+    };
+    assert_eq!(found.external_id, booked.external_id);
+    let day = slot.start.date_naive();
+    let all = frontdesk_vendors::http::paging::collect_all(|c| nh.appointments_page(day, day, c))
+        .await
+        .unwrap();
+    let mine = all
+        .iter()
+        .filter(|a| {
+            a.start == slot.start
+                && a.patient_external_id.as_ref() == Some(&patient)
+                && a.status.is_active()
+        })
+        .count();
+    assert_eq!(mine, 1, "booked once, not twice");
+}
+
+/// One provider of each vendor, so every vendor is asked a small question (WellHive walks
+/// every provider service in turn when none is named, which takes far longer than a desk can wait).
+async fn one_provider_each(w: &World) -> Vec<String> {
+    let c = w.desk.clients();
+    let mut ids = Vec::new();
+    for source in [
+        c.nexhealth.clone().unwrap() as Arc<dyn SlotSource>,
+        c.zoom.clone().unwrap(),
+    ] {
+        let q = query(Vec::new()).for_vendor(source.vendor()).unwrap();
+        let slots = source.slots(&q).await.unwrap();
+        ids.push(slots.first().unwrap().provider_id.clone().unwrap());
+    }
+    let wh = c.wellhive.clone().unwrap();
+    let page = frontdesk_core::ports::ReferralNetwork::search_services(
+        wh.as_ref(),
+        &ServiceSearch::default(),
+        None,
+    )
+    .await
+    .unwrap();
+    let active = page.items.iter().find(|s| s.active).unwrap();
+    ids.push(format!("wellhive:{}", active.id));
+    ids
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_vendor_is_reported_beside_the_others_slots_within_the_deadline() {
+    let w = world(87).await;
+    let c = w.desk.clients();
+    let sources: Vec<Arc<dyn SlotSource>> = vec![
+        c.nexhealth.clone().unwrap(),
+        c.zoom.clone().unwrap(),
+        c.wellhive.clone().unwrap(),
+    ];
+    let mut q = query(Vec::new());
+    q.provider_ids = one_provider_each(&w).await;
+    let deadline = Duration::from_secs(3);
+    let search =
+        SlotSearch::new(sources, Zones::new(chrono_tz::America::New_York)).with_deadline(deadline);
+    // Zoom hangs on every attempt its client makes.
+    w.sandbox
+        .faults()
+        .update(frontdesk_sandbox::Vendor::Zoom, |f| f.hang_next = 50);
+    let started = std::time::Instant::now();
+    let result = search.search(&q).await;
+    assert!(started.elapsed() < deadline + Duration::from_millis(700));
+    let state = |v| {
+        result
+            .outcomes
+            .iter()
+            .find(|o| o.vendor == v)
+            .map(|o| o.state.clone())
+            .unwrap()
+    };
+    assert!(
+        matches!(
+            state(frontdesk_core::Vendor::Zoom),
+            frontdesk_core::slots::OutcomeState::TimedOut { .. }
+        ),
+        "{:?}",
+        result.outcomes
+    );
+    assert!(
+        result.outcomes.iter().filter(|o| o.is_ok()).count() == 2,
+        "{:?}",
+        result.outcomes
+    );
+    assert!(result.slots().any(|s| s.mode == VisitMode::InPerson));
+    assert!(result.slots().any(|s| s.mode == VisitMode::Referral));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_booking_with_the_vendor_unreachable_fails_offline() {
+    let w = world(88).await;
+    let slot = in_person_slots(&w).await.into_iter().next().unwrap();
+    let patient = a_nexhealth_patient(&w).await;
+    let service = in_person(&w);
+    w.sandbox.shutdown().await;
+    let err = service
+        .book(&InPersonRequest {
+            slot,
+            patient: PatientChoice::Existing(patient),
+            note: None,
+            key: BookingKey::new(),
+        })
+        .await
+        .unwrap_err();
+    assert!(frontdesk_core::booking::is_offline(&err), "{err:?}");
+}

@@ -152,6 +152,15 @@ async fn an_unreachable_vendor_fails_offline() {
         .book(&request(14, 0, "p1"))
         .await
         .unwrap_err();
+    assert!(crate::booking::is_offline(&err));
+    // The desk offers a call back instead; it waits in the outbox.
+    let outbox = super::fakes::Outbox::default();
+    let patient = crate::ids::PatientId("desk-1".into());
+    let queued = crate::booking::callback_instead(&outbox, &patient, at(16, 0), "rebook")
+        .await
+        .unwrap();
+    assert_eq!(outbox.0.lock().unwrap().len(), 1);
+    assert_eq!(queued.state, crate::contact::OutboxState::Queued);
     let core: CoreError = err.into();
     assert_eq!(core.kind(), crate::error::ErrorKind::Offline);
 }
