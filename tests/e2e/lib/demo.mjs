@@ -41,7 +41,7 @@ export async function waitForVendors(browser, state, timeout = 150000) {
       last = await chipStates(browser);
       return VENDORS.every((v) => last[v] === state);
     },
-    { timeout, interval: 1000, timeoutMsg: `vendors never all "${state}": ${JSON.stringify(last)}` },
+    { timeout, interval: 1000, timeoutMsg: `vendors never all "${state}"` },
   ).catch((error) => {
     throw new Error(`${error.message} (last seen ${JSON.stringify(last)})`);
   });
