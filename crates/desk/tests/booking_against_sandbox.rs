@@ -235,7 +235,6 @@ async fn in_person_books_pending_and_settles_to_confirmed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "the NexHealth client does not read misc.insertion_error: a failed insertion stays Pending (vendors gap, see issue 8 report)"]
 async fn a_refused_insertion_settles_as_failed_with_the_reason() {
     let w = world(82).await;
     let slot = in_person_slots(&w).await.into_iter().next().unwrap();

@@ -65,6 +65,8 @@ pub fn status(a: &Appointment) -> AppointmentStatus {
         AppointmentStatus::Completed
     } else if a.checkin_at.is_some() {
         AppointmentStatus::CheckedIn
+    } else if let Some(reason) = a.insertion_failure() {
+        AppointmentStatus::Failed { reason }
     } else if a.foreign_id.as_deref().is_none_or(str::is_empty) {
         AppointmentStatus::Pending
     } else if a.confirmed == Some(true) {
@@ -295,6 +297,29 @@ mod tests {
         let before = instant("2024-03-10T01:30:00-05:00").unwrap();
         let after = instant("2024-03-10T03:30:00-04:00").unwrap();
         assert_eq!((after - before).num_minutes(), 60);
+    }
+
+    #[test]
+    fn a_refused_insertion_is_failed_with_the_vendors_reason() {
+        let base = r#""id":1,"start_time":"2021-12-06T09:45:00.000Z""#;
+        assert_eq!(
+            status(&appt(&format!(
+                r#"{{{base},"misc":{{"insertion_status":"failed","insertion_error":"Operatory closed"}}}}"#
+            ))),
+            AppointmentStatus::Failed {
+                reason: "Operatory closed".into()
+            }
+        );
+        assert_eq!(
+            status(&appt(&format!(
+                r#"{{{base},"misc":{{"insertion_status":"pending"}}}}"#
+            ))),
+            AppointmentStatus::Pending
+        );
+        assert_eq!(
+            status(&appt(&format!(r#"{{{base},"misc":"free text"}}"#))),
+            AppointmentStatus::Pending
+        );
     }
 
     #[test]

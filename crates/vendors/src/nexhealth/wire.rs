@@ -432,6 +432,29 @@ pub struct Appointment {
     pub timezone: Option<String>,
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// Where the EHR insertion stands. The spec's appointment has no field for it; the
+    /// `appointment_insertion` webhook and the sandbox carry it here. Read leniently: a real
+    /// tenant may put other things in `misc`, and none of them may fail the whole page.
+    #[serde(default)]
+    pub misc: Option<serde_json::Value>,
+}
+
+impl Appointment {
+    /// `Some(reason)` when the EHR refused the insertion.
+    #[must_use]
+    pub fn insertion_failure(&self) -> Option<String> {
+        let misc = self.misc.as_ref()?;
+        if misc.get("insertion_status")?.as_str()? != "failed" {
+            return None;
+        }
+        Some(
+            misc.get("insertion_error")
+                .and_then(serde_json::Value::as_str)
+                .filter(|r| !r.is_empty())
+                .unwrap_or("the EHR refused the appointment")
+                .to_owned(),
+        )
+    }
 }
 
 /// `data` of an appointment answer: `{appt: ...}` (create, update) or bare (show).
