@@ -106,11 +106,7 @@ pub async fn open_demo(
         patients: 5000,
         dir: data_dir.join("demo"),
     };
-    let demo = match mode {
-        DemoMode::Online => DemoPractice::start(&options).await,
-        DemoMode::Offline => DemoPractice::start_unreachable(&options).await,
-    }
-    .map_err(core)?;
+    let mut demo = DemoPractice::start(&options).await.map_err(core)?;
     let desk = Desk::open(
         demo.config.clone(),
         &demo.secrets,
@@ -119,6 +115,16 @@ pub async fn open_demo(
         actor,
     )
     .map_err(core)?;
+    if mode == DemoMode::Offline {
+        // A real practice that loses its network still holds Nextech's sign-in; so does the
+        // offline demo, which signs in first and only then loses its vendors.
+        if let Some(nextech) = desk.clients().nextech.clone()
+            && let Err(error) = sign_in_demo_nextech(&nextech).await
+        {
+            tracing::warn!(error = %error, "demo_nextech_sign_in_failed");
+        }
+        demo.make_unreachable().await;
+    }
     tracing::info!(reachable = demo.reachable(), "demo_practice_opened");
     Ok(connected(app, Arc::new(desk), Some(Box::new(demo))))
 }

@@ -102,15 +102,6 @@ impl DemoPractice {
         })
     }
 
-    /// The demo with its network down: the same practice and config, but every vendor's port
-    /// closed, so the desk meets connection refusals exactly as in a real outage and serves
-    /// what its cache holds.
-    pub async fn start_unreachable(options: &DemoOptions) -> Result<Self, DemoError> {
-        let mut demo = Self::start(options).await?;
-        demo.make_unreachable().await;
-        Ok(demo)
-    }
-
     /// Stops the sandbox's servers; the desk's next calls are refused.
     pub async fn make_unreachable(&mut self) {
         if let Some(sandbox) = self.sandbox.take() {

@@ -47,6 +47,10 @@ pub async fn patient_card(
             .patient_card(&actor, &id)
             .map_err(|e| AppError::from(CoreError::from(e)))?;
         crate::ccd::sanitize_card(&mut card);
+        let types = store
+            .appointment_types()
+            .map_err(|e| AppError::from(CoreError::from(e)))?;
+        super::schedule::name_appointment_types(&mut card.appointments, &types);
         Ok(card)
     })
     .await

@@ -18,6 +18,24 @@ fn store_error(error: frontdesk_store::StoreError) -> AppError {
     AppError::from(CoreError::from(error))
 }
 
+/// Vendors such as NexHealth send an appointment's type as an id; a receptionist reads
+/// "Follow-up", not "301". Types the cache knows replace their ids; anything else (CXone sends
+/// names already) is left as the vendor sent it.
+pub(crate) fn name_appointment_types(
+    appointments: &mut [Appointment],
+    types: &[frontdesk_core::practice::AppointmentType],
+) {
+    for appointment in appointments {
+        if let Some(kind) = appointment.appointment_type.as_deref()
+            && let Some(known) = types
+                .iter()
+                .find(|t| t.vendor == appointment.vendor && t.external_id.0 == kind)
+        {
+            appointment.appointment_type = Some(known.name.clone());
+        }
+    }
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, AppError> {
@@ -69,9 +87,13 @@ pub async fn day_board(
             .ok_or_else(|| AppError::NotFound {
                 what: "that location".into(),
             })?;
-        let appointments = store
+        let mut appointments = store
             .appointments_for_location_day(&location.id, day)
             .map_err(store_error)?;
+        name_appointment_types(
+            &mut appointments,
+            &store.appointment_types().map_err(store_error)?,
+        );
         let mut providers: Vec<Provider> = store
             .providers()
             .map_err(store_error)?
@@ -109,4 +131,58 @@ pub async fn day_board(
         })
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_appointment_types;
+    use chrono::{TimeZone, Utc};
+    use frontdesk_core::appointment::{Appointment, AppointmentStatus, Visit};
+    use frontdesk_core::practice::AppointmentType;
+    use frontdesk_core::{ExternalId, Vendor};
+
+    fn appointment(vendor: Vendor, kind: &str) -> Appointment {
+        let start = Utc.with_ymd_and_hms(2026, 11, 21, 15, 0, 0).unwrap();
+        Appointment {
+            id: format!("{}:1", vendor.key()),
+            vendor,
+            external_id: ExternalId::from("1"),
+            patient_id: None,
+            patient_external_id: None,
+            provider_id: None,
+            location_id: None,
+            appointment_type: Some(kind.into()),
+            start,
+            end: start,
+            status: AppointmentStatus::Scheduled,
+            visit: Visit::InPerson {
+                location_id: None,
+                operatory_id: None,
+            },
+            as_of: start,
+        }
+    }
+
+    #[test]
+    fn type_ids_become_names_only_for_the_vendor_that_owns_them() {
+        let types = [AppointmentType {
+            id: "nexhealth:301".into(),
+            vendor: Vendor::Nexhealth,
+            external_id: ExternalId::from("301"),
+            name: "Follow-up".into(),
+            minutes: 30,
+            location_id: None,
+        }];
+        let mut appointments = [
+            appointment(Vendor::Nexhealth, "301"),
+            appointment(Vendor::Cxone, "301"),
+            appointment(Vendor::Nexhealth, "999"),
+        ];
+        name_appointment_types(&mut appointments, &types);
+        let kinds: Vec<_> = appointments
+            .iter()
+            .map(|a| a.appointment_type.as_deref().unwrap())
+            .collect();
+        assert_eq!(kinds, ["Follow-up", "301", "999"]);
+    }
 }
