@@ -57,6 +57,10 @@ pub struct DemoArgs {
     /// Where to write the demo's config file [default: <data dir>/demo/config.toml].
     #[arg(long, value_name = "FILE")]
     pub write_config: Option<PathBuf>,
+    /// Overwrite vendor secrets already in the keychain that are not the demo's (a real
+    /// practice's credentials, on a machine set up for one).
+    #[arg(long)]
+    pub replace_secrets: bool,
 }
 
 #[derive(Debug, Subcommand)]

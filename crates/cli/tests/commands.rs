@@ -204,6 +204,19 @@ fn demo_then_sync_schedule_and_doctor_and_the_schedule_survives_an_outage() {
     assert_eq!(frontdesk(&["--config", config, "doctor"]).code, 3);
 
     check_config_errors(dir.path());
+
+    // A keychain holding another desk's credentials is not overwritten by a demo.
+    assert_eq!(
+        frontdesk_stdin(&["secrets", "set", "cxone.client_secret"], "the-real-one").code,
+        0
+    );
+    let refused = frontdesk(&["demo", "--seed", "3", "--patients", "5"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("--replace-secrets"),
+        "{}",
+        refused.stderr
+    );
 }
 
 fn check_secrets() {

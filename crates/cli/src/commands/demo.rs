@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Failure> {
             }
             None => demo.config.path.clone(),
         };
-        store_secrets(&demo).await?;
+        store_secrets(&demo, args.replace_secrets).await?;
         let info = demo.info();
         let ready = json!({
             "event": "ready",
@@ -66,20 +66,41 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Failure> {
 
 /// The demo's credentials into the keychain, then Nextech's sign-in (whose refresh token the
 /// client itself writes to the same keychain).
-async fn store_secrets(demo: &DemoPractice) -> Result<(), Failure> {
+///
+/// The keychain's names are shared with a real practice's desk on the same account, so a secret
+/// that is already there and is not the demo's is left alone unless `replace` says otherwise:
+/// trying the demo must never wipe the credentials the front desk runs on.
+async fn store_secrets(demo: &DemoPractice, replace: bool) -> Result<(), Failure> {
     let keychain: Arc<dyn SecretStore> = Arc::new(KeychainSecrets);
+    let locked = |e| {
+        let mut f = Failure::from(e);
+        f.code = ExitCode::LockedOrAuth;
+        f
+    };
+    let mut pairs = Vec::new();
     for name in [
         names::CXONE_CLIENT_SECRET,
         names::ZOOM_CLIENT_SECRET,
         names::NEXHEALTH_API_KEY,
     ] {
         if let Some(value) = demo.secrets.get(name)? {
-            keychain.set(name, &value).map_err(|e| {
-                let mut f = Failure::from(e);
-                f.code = ExitCode::LockedOrAuth;
-                f
-            })?;
+            let held = keychain.get(name).map_err(locked)?;
+            if !replace && held.as_ref().is_some_and(|h| h != &value) {
+                let mut f = Failure::new(
+                    ExitCode::BadInput,
+                    format!("the OS keychain already holds another {name} (a real practice's?)"),
+                );
+                f.way_out = Some(
+                    "Run the demo as another user, or pass --replace-secrets to overwrite them."
+                        .to_owned(),
+                );
+                return Err(f);
+            }
+            pairs.push((name, value));
         }
+    }
+    for (name, value) in pairs {
+        keychain.set(name, &value).map_err(locked)?;
     }
     let clients = Clients::build(&demo.config, &keychain)?;
     if let Some(nextech) = &clients.nextech {
