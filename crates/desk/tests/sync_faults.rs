@@ -398,3 +398,17 @@ async fn tokens_that_die_early_are_renewed_mid_pass() {
         r.vendor(Vendor::Zoom)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_wellhive_token_endpoint_is_degraded_and_the_others_sync() {
+    let r = under_fault(
+        20,
+        Vendor::Wellhive,
+        FaultConfig {
+            fail_next: 10,
+            ..FaultConfig::default()
+        },
+    )
+    .await;
+    assert_eq!(state(&r, Vendor::Wellhive), ConnectionState::Degraded);
+}

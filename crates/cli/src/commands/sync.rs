@@ -147,3 +147,51 @@ fn verdict(report: &SyncReport) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontdesk_core::contact::VendorStatus;
+    use frontdesk_core::sync::VendorReport;
+
+    fn report(states: &[(Vendor, ConnectionState)]) -> SyncReport {
+        SyncReport {
+            vendors: states
+                .iter()
+                .map(|&(vendor, state)| VendorReport {
+                    vendor,
+                    status: VendorStatus {
+                        vendor,
+                        state,
+                        as_of: None,
+                        last_error: None,
+                    },
+                    practice_items: 0,
+                    patients: 0,
+                    appointments: 0,
+                    unresolved_appointments: 0,
+                    pages: 0,
+                    error_kind: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn code(states: &[(Vendor, ConnectionState)]) -> i32 {
+        verdict(&report(states)).map_or_else(|f| f.code as i32, |()| 0)
+    }
+
+    #[test]
+    fn exit_code_follows_the_worst_vendor() {
+        use ConnectionState::{Degraded, NeedsAuth, Offline, Ok};
+        assert_eq!(code(&[(Vendor::Cxone, Ok), (Vendor::Zoom, Ok)]), 0);
+        assert_eq!(code(&[(Vendor::Cxone, Ok), (Vendor::Zoom, Offline)]), 3);
+        assert_eq!(code(&[(Vendor::Cxone, Degraded)]), 3);
+        assert_eq!(code(&[(Vendor::Cxone, NeedsAuth)]), 4);
+        // Unreachable wins: the admin fixes the network before the credentials can be judged.
+        assert_eq!(
+            code(&[(Vendor::Cxone, NeedsAuth), (Vendor::Zoom, Offline)]),
+            3
+        );
+    }
+}
