@@ -5,9 +5,13 @@
 
 use crate::clients::Clients;
 use crate::sink::blocking;
-use frontdesk_core::ports::{CareNavigation, ClinicalRecords, ContactCenter};
+use frontdesk_core::patient::{LinkConfidence, PatientSummary, VendorPatient};
+use frontdesk_core::ports::{
+    CareNavigation, ClinicalRecords, ContactCenter, PatientSearch as ClinicalSearch,
+};
 use frontdesk_core::{CoreError, ExternalId, PatientId, Vendor};
 use frontdesk_store::Store;
+use frontdesk_vendors::nextech::NextechClient;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -81,6 +85,50 @@ async fn referrals(
     Ok(n)
 }
 
+async fn summary(store: &Arc<Store>, patient: &PatientId) -> Result<PatientSummary, CoreError> {
+    let id = patient.clone();
+    blocking(store, move |s| {
+        s.patient_summaries(std::slice::from_ref(&id))
+    })
+    .await?
+    .into_iter()
+    .next()
+    .ok_or_else(|| CoreError::not_found("that patient"))
+}
+
+/// A link a person may act on (suggested links wait for someone to confirm them).
+fn link(person: &PatientSummary, vendor: Vendor) -> Option<ExternalId> {
+    person
+        .links
+        .iter()
+        .find(|l| l.vendor == vendor && l.confidence != LinkConfidence::Suggested)
+        .map(|l| l.external_id.clone())
+}
+
+fn has_link(person: &PatientSummary, vendor: Vendor) -> bool {
+    person.links.iter().any(|l| l.vendor == vendor)
+}
+
+/// Nextech has no listing to sync, only a search by name or chart number; the practice's MRN
+/// is the chart number, so a card looks its person up there once and keeps the record, which
+/// the store links by MRN like any other vendor's. Returns whether a record was found.
+async fn link_nextech_by_chart(
+    client: &NextechClient,
+    store: &Arc<Store>,
+    mrn: &str,
+) -> Result<bool, CoreError> {
+    let found: Vec<VendorPatient> = ClinicalSearch::search_patients(client, mrn)
+        .await?
+        .into_iter()
+        .filter(|p| p.mrn.as_deref() == Some(mrn))
+        .collect();
+    if found.is_empty() {
+        return Ok(false);
+    }
+    blocking(store, move |s| s.upsert_vendor_patients(&found)).await?;
+    Ok(true)
+}
+
 /// Fetches every linked vendor's records for `patient` at once; `actor` is who opened the card
 /// (the read is audited by the store).
 pub(crate) async fn refresh(
@@ -89,11 +137,23 @@ pub(crate) async fn refresh(
     actor: &str,
     patient: &PatientId,
 ) -> Result<Vec<RecordsOutcome>, CoreError> {
-    let (actor, id) = (actor.to_owned(), patient.clone());
-    let card = blocking(store, move |s| s.patient_card(&actor, &id)).await?;
-    let cxone = card.patient.link(Vendor::Cxone).cloned();
-    let nextech = card.patient.link(Vendor::Nextech).cloned();
-    let wellhive = card.patient.link(Vendor::Wellhive).cloned();
+    // The caller's card read is the audited look at this person; finding the links is not a
+    // second one, so the summary (unaudited, links only) is enough here.
+    let _ = actor;
+    let mut person = summary(store, patient).await?;
+    if let Some(client) = &clients.nextech
+        && !has_link(&person, Vendor::Nextech)
+        && let Some(mrn) = person.mrn.clone()
+    {
+        match link_nextech_by_chart(client.as_ref(), store, &mrn).await {
+            Ok(true) => person = summary(store, patient).await?,
+            Ok(false) => {}
+            Err(error) => tracing::warn!(kind = ?error.kind(), "nextech_link_lookup_failed"),
+        }
+    }
+    let cxone = link(&person, Vendor::Cxone);
+    let nextech = link(&person, Vendor::Nextech);
+    let wellhive = link(&person, Vendor::Wellhive);
     let contact_task = async {
         match (&clients.cxone, &cxone) {
             (Some(c), Some(id)) => Some(outcome(
