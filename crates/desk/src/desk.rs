@@ -78,6 +78,26 @@ impl Desk {
     /// `progress` as they happen.
     pub async fn sync_all(&self, progress: Progress) -> SyncReport {
         let report = self.engine.run_pass(progress).await;
+        // Zoom's visits name Zoom's clinicians and patients: tie them to the desk's so they
+        // reach "My day" (see `telehealth_links`). A failure leaves them for the next pass.
+        match crate::telehealth_links::link_after_pass(
+            &self.clients,
+            &self.store,
+            self.config.sync.appointments_days_back,
+            self.config.sync.appointments_days_ahead,
+        )
+        .await
+        {
+            Ok(r) => tracing::debug!(
+                providers_linked = r.providers_linked,
+                providers_unmatched = r.providers_unmatched,
+                patients_fetched = r.patients_fetched,
+                patients_failed = r.patients_failed,
+                visits_updated = r.visits_updated,
+                "telehealth_links"
+            ),
+            Err(e) => tracing::warn!(kind = ?e.kind(), "telehealth_links_failed"),
+        }
         if self.contact_center_reachable()
             && let Err(e) = self.drain_outbox().await
         {

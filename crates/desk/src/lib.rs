@@ -13,6 +13,7 @@ mod outbox;
 mod probes;
 mod records;
 mod sink;
+mod telehealth_links;
 
 pub use clients::Clients;
 pub use desk::Desk;

@@ -48,6 +48,12 @@ impl SyncSink for StoreSink {
 
     async fn write(&self, batch: Batch) -> Result<(), CoreError> {
         blocking(&self.0, move |s| {
+            let mut batch = batch;
+            // Zoom visits name a `zoom:prov_…`; the desk provider it is linked to is stored
+            // instead (see `telehealth_links`).
+            if let Records::Appointments(list) = &mut batch.records {
+                crate::telehealth_links::resolve_visits(s, list)?;
+            }
             let report =
                 s.apply_sync_batch(batch.vendor, batch.stream.key(), &batch.records, &batch.cursor)?;
             if let Records::Patients(_) = &batch.records {

@@ -24,6 +24,7 @@ mod open;
 mod outbox;
 mod patients;
 mod practice;
+mod provider_links;
 mod records;
 mod roster;
 mod schedule;

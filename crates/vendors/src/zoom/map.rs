@@ -1,12 +1,70 @@
 //! Zoom wire -> core. Zoom times are UTC. A visit or meeting is a telehealth appointment whose
 //! provider link (the meeting's `start_url`) is staff-only.
+//!
+//! A visit's provider comes out as [`provider_id`] (`zoom:prov_…`): the client cannot know the
+//! desk's providers. The desk rewrites it to the linked desk provider where appointments are
+//! written (`frontdesk-desk`'s `telehealth_links`), the same place patients are resolved.
 
-use crate::zoom::wire::{Availability, Meeting, Visit};
+use crate::normalize::{birth_date, phone, text};
+use crate::zoom::wire::{Availability, Meeting, Patient, Provider, Visit};
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use frontdesk_core::appointment::{Appointment, AppointmentStatus, Visit as CoreVisit, VisitMode};
+use frontdesk_core::patient::{PhoneKind, VendorPatient};
 use frontdesk_core::slot::Slot;
 use frontdesk_core::{ExternalId, Vendor};
+
+/// The prefix of an unresolved Zoom provider id.
+pub const PROVIDER_PREFIX: &str = "zoom:";
+
+/// The provider id a Zoom record carries until the desk resolves it to its own provider.
+#[must_use]
+pub fn provider_id(zoom_provider: &str) -> String {
+    format!("{PROVIDER_PREFIX}{zoom_provider}")
+}
+
+/// The Zoom provider id inside an unresolved `zoom:…` provider id.
+#[must_use]
+pub fn zoom_provider(provider_id: &str) -> Option<&str> {
+    provider_id.strip_prefix(PROVIDER_PREFIX)
+}
+
+/// `GET /healthcare/patients/{id}` as a vendor record for the desk's identity linking.
+#[must_use]
+pub fn patient(p: &Patient) -> VendorPatient {
+    VendorPatient {
+        vendor: Vendor::Zoom,
+        external_id: ExternalId(p.id.0.clone()),
+        given_name: p.first_name.clone().unwrap_or_default(),
+        family_name: p.last_name.clone().unwrap_or_default(),
+        middle_name: None,
+        birth_date: p.date_of_birth.as_deref().and_then(birth_date),
+        mrn: text(p.mrn.as_deref()),
+        // Zoom's one number is the one it texts invitations to.
+        phones: phone(p.phone.as_deref(), PhoneKind::Mobile)
+            .into_iter()
+            .collect(),
+        email: text(p.email.as_deref()),
+        preferred_language: text(p.preferred_language.as_deref()),
+        communication: None,
+        updated_at: p.updated_at.or(p.created_at),
+    }
+}
+
+/// A Zoom provider's name as a person reads it: the display name, else the parts.
+#[must_use]
+pub fn provider_name(p: &Provider) -> String {
+    p.display_name
+        .clone()
+        .or_else(|| p.name.clone())
+        .unwrap_or_else(|| {
+            [p.first_name.as_deref(), p.last_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+}
 
 /// Visit statuses of the doc's table.
 #[must_use]
@@ -45,7 +103,7 @@ pub fn visit(v: &Visit) -> Appointment {
         external_id,
         patient_id: None,
         patient_external_id: Some(ExternalId(v.patient_id.0.clone())),
-        provider_id: Some(format!("zoom:{}", v.provider_id)),
+        provider_id: Some(provider_id(v.provider_id.as_str())),
         location_id: None,
         appointment_type: v.visit_type.clone(),
         start: v.scheduled_time,
@@ -71,7 +129,7 @@ pub fn meeting(m: &Meeting) -> Option<Appointment> {
         patient_id: None,
         // A plain meeting has no patient record; the desk links it by the booking it made.
         patient_external_id: None,
-        provider_id: m.host_id.as_ref().map(|h| format!("zoom:{h}")),
+        provider_id: m.host_id.as_deref().map(provider_id),
         location_id: None,
         appointment_type: None,
         start,
@@ -116,7 +174,7 @@ pub fn slots(provider: &str, a: &Availability, from: NaiveDate, to: NaiveDate) -
                         id: format!("zoom|{provider}|{}", start.timestamp()),
                         vendor: Vendor::Zoom,
                         mode: VisitMode::Telehealth,
-                        provider_id: Some(format!("zoom:{provider}")),
+                        provider_id: Some(provider_id(provider)),
                         location_id: None,
                         operatory_id: None,
                         appointment_type: None,
@@ -150,6 +208,23 @@ mod tests {
         assert_eq!(a.id, "zoom:visit_abc123");
         assert_eq!(a.end.to_rfc3339(), "2024-02-01T14:30:00+00:00");
         assert_eq!(a.visit.mode(), VisitMode::Telehealth);
+    }
+
+    #[test]
+    fn a_zoom_patient_is_a_vendor_record_for_identity_linking() {
+        let p: Patient = serde_json::from_str(
+            r#"{"id":"pat_123","first_name":"Minh","last_name":"Nguyen","phone":"(312) 555-0100",
+            "date_of_birth":"1964-05-03","email":"m@example.com","mrn":"MRN-1"}"#,
+        )
+        .unwrap();
+        let v = patient(&p);
+        assert_eq!(v.vendor, Vendor::Zoom);
+        assert_eq!(v.external_id.0, "pat_123");
+        assert_eq!(v.birth_date, NaiveDate::from_ymd_opt(1964, 5, 3));
+        assert_eq!(v.phones.len(), 1);
+        assert_eq!(v.mrn.as_deref(), Some("MRN-1"));
+        assert_eq!(zoom_provider(&provider_id("prov_456")), Some("prov_456"));
+        assert_eq!(zoom_provider("nexhealth:101"), None);
     }
 
     #[test]

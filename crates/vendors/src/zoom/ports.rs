@@ -5,8 +5,8 @@ use crate::http::paging::collect_all;
 use crate::zoom::client::{ZoomApi, ZoomClient};
 use crate::zoom::map;
 use crate::zoom::wire::{
-    Invitation, MeetingId, MeetingSettings, NewMeeting, NewVisit, PatientId, ProviderId, VisitId,
-    VisitQuery, VisitSettings,
+    Invitation, MeetingId, MeetingSettings, NewMeeting, NewVisit, PatientId, Provider, ProviderId,
+    VisitId, VisitQuery, VisitSettings,
 };
 use async_trait::async_trait;
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -99,6 +99,18 @@ impl Telehealth for ZoomClient {
 }
 
 impl ZoomClient {
+    /// Every provider of `GET /healthcare/providers`, all pages.
+    pub async fn all_providers(&self) -> Result<Vec<Provider>, CoreError> {
+        collect_all(|c| async move {
+            let p = self.list_providers(c.as_deref()).await?;
+            Ok::<_, CoreError>(Page {
+                items: p.providers,
+                next: p.next_page_token.filter(|t| !t.is_empty()),
+            })
+        })
+        .await
+    }
+
     /// Waiting room and encryption always on; recording only when `recorded` (consent on file).
     async fn schedule(
         &self,
@@ -198,17 +210,11 @@ impl SlotSource for ZoomClient {
             return Ok(Vec::new());
         }
         let providers: Vec<ProviderId> = if q.provider_ids.is_empty() {
-            collect_all(|c| async move {
-                let p = self.list_providers(c.as_deref()).await?;
-                Ok::<_, CoreError>(Page {
-                    items: p.providers,
-                    next: p.next_page_token.filter(|t| !t.is_empty()),
-                })
-            })
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect()
+            self.all_providers()
+                .await?
+                .into_iter()
+                .map(|p| p.id)
+                .collect()
         } else {
             q.provider_ids
                 .iter()

@@ -158,8 +158,16 @@ pub struct Patient {
     pub phone: Option<String>,
     #[serde(default)]
     pub date_of_birth: Option<String>,
+    /// Not in the doc; accounts integrated with an EHR send the practice's MRN, which is the
+    /// surest way to tie the record to a desk person.
+    #[serde(default)]
+    pub mrn: Option<String>,
+    #[serde(default)]
+    pub preferred_language: Option<String>,
     #[serde(default)]
     pub created_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,6 +219,12 @@ pub struct Provider {
     pub display_name: Option<String>,
     #[serde(default)]
     pub specialty: Option<String>,
+    /// Not in the doc; sent by accounts that record it, and the surest key to the same
+    /// clinician in another vendor.
+    #[serde(default)]
+    pub npi: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
     /// IANA zone of the provider's weekly hours.
     #[serde(default)]
     pub timezone: Option<String>,

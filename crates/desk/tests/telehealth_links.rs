@@ -1,0 +1,144 @@
+//! Zoom visits after a pass against the sandbox: each today's visit names a desk provider (the
+//! NexHealth one who is the same clinician) and a desk person, so it reaches "My day".
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Duration, Utc};
+use frontdesk_core::config::Config;
+use frontdesk_core::ports::SecretStore;
+use frontdesk_core::sync::Progress;
+use frontdesk_core::{ExternalId, Vendor};
+use frontdesk_desk::Desk;
+use frontdesk_sandbox::{Sandbox, SandboxHandle, SandboxOptions};
+use frontdesk_store::MemoryKeyProvider;
+use frontdesk_vendors::secrets::MemorySecrets;
+use std::path::Path;
+use std::sync::Arc;
+
+fn config_for(sandbox: &SandboxHandle) -> String {
+    let i = sandbox.info();
+    let locations: Vec<String> = i
+        .nexhealth
+        .location_ids
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    format!(
+        r#"
+[practice]
+name = "Sandbox Clinic"
+timezone = "America/New_York"
+
+[cxone]
+base_url = "{cx_base}"
+token_url = "{cx_token}"
+client_id = "{cx_client}"
+plan = "{cx_plan}"
+rate_share = 1.0
+
+[zoom]
+base_url = "{zoom_base}"
+token_url = "{zoom_token}"
+account_id = "{zoom_account}"
+client_id = "{zoom_client}"
+user_id = "{zoom_user}"
+api = "healthcare"
+
+[nexhealth]
+base_url = "{nh_base}"
+subdomain = "{nh_sub}"
+location_ids = [{nh_locations}]
+api = "current"
+"#,
+        cx_base = i.cxone.base_url,
+        cx_token = i.cxone.token_url,
+        cx_client = i.cxone.client_id,
+        cx_plan = i.cxone.plan,
+        zoom_base = i.zoom.base_url,
+        zoom_token = i.zoom.token_url,
+        zoom_account = i.zoom.account_id,
+        zoom_client = i.zoom.client_id,
+        zoom_user = i.zoom.user_id,
+        nh_base = i.nexhealth.base_url,
+        nh_sub = i.nexhealth.subdomain,
+        nh_locations = locations.join(", "),
+    )
+}
+
+fn secrets_for(sandbox: &SandboxHandle) -> Arc<dyn SecretStore> {
+    let i = sandbox.info();
+    Arc::new(MemorySecrets::with(&[
+        ("cxone.client_secret", i.cxone.client_secret.as_str()),
+        ("zoom.client_secret", i.zoom.client_secret.as_str()),
+        ("nexhealth.api_key", i.nexhealth.api_key.as_str()),
+    ]))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_pass_todays_zoom_visits_have_a_desk_provider_and_a_desk_patient() {
+    let sandbox = Sandbox::start(SandboxOptions::small(11)).await.unwrap();
+    let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyProvider::new();
+    let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
+    let quiet: Progress = Arc::new(|_| {});
+    desk.sync_all(quiet.clone()).await;
+
+    let store = desk.store().clone();
+    let providers = store.providers().unwrap();
+    let linked: Vec<_> = providers
+        .iter()
+        .filter(|p| p.links.iter().any(|l| l.vendor == Vendor::Zoom))
+        .collect();
+    assert!(!linked.is_empty(), "some desk provider is linked to Zoom");
+    for p in &linked {
+        assert!(p.id.starts_with("nexhealth:"), "{}", p.id);
+    }
+
+    let (from, to) = (
+        Utc::now() - Duration::hours(30),
+        Utc::now() + Duration::hours(30),
+    );
+    let mut visits = Vec::new();
+    for p in &linked {
+        visits.extend(
+            store
+                .appointments_for_provider(&p.id, from, to)
+                .unwrap()
+                .into_iter()
+                .filter(|a| a.vendor == Vendor::Zoom),
+        );
+    }
+    assert!(
+        !visits.is_empty(),
+        "today's Zoom visits are on a desk provider's day"
+    );
+    for v in &visits {
+        let provider = v.provider_id.as_deref().unwrap();
+        assert!(providers.iter().any(|p| p.id == provider), "{provider}");
+        let patient = v.patient_id.as_ref().expect("a desk person");
+        let link = v.patient_external_id.clone().unwrap();
+        assert_eq!(
+            store.patient_id_for(Vendor::Zoom, &link).unwrap().as_ref(),
+            Some(patient)
+        );
+    }
+    // No visit is left under a Zoom provider id.
+    for p in &linked {
+        for l in p.links.iter().filter(|l| l.vendor == Vendor::Zoom) {
+            let ExternalId(z) = &l.external_id;
+            let stray = store
+                .appointments_for_provider(&format!("zoom:{z}"), from, to)
+                .unwrap();
+            assert!(stray.is_empty(), "{} visits still under zoom:", stray.len());
+        }
+    }
+
+    // A second pass (NexHealth rewrites its providers) keeps every visit where it was.
+    desk.sync_all(quiet).await;
+    for v in &visits {
+        let again = store.appointment(&v.id).unwrap();
+        assert_eq!(again.provider_id, v.provider_id);
+        assert_eq!(again.patient_id, v.patient_id);
+    }
+}
