@@ -30,6 +30,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::schedule::locations,
             commands::schedule::providers,
             commands::schedule::day_board,
+            commands::clinician::provider_day,
             commands::telehealth::join_visit,
         ])
         .events(collect_events![

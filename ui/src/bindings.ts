@@ -30,6 +30,11 @@ export const commands = {
 	providers: () => typedError<Provider_Serialize[], AppError_Serialize>(__TAURI_INVOKE("providers")),
 	/**  The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date). */
 	dayBoard: (locationId: string, day: string) => typedError<DayBoard_Serialize, AppError_Serialize>(__TAURI_INVOKE("day_board", { locationId, day })),
+	/**
+	 *  `provider_id`'s appointments on `day` (`YYYY-MM-DD`, local to `time_zone`), at every
+	 *  location and by video.
+	 */
+	providerDay: (providerId: string, day: string, timeZone: string) => typedError<ProviderDay_Serialize, AppError_Serialize>(__TAURI_INVOKE("provider_day", { providerId, day, timeZone })),
 	/**  Opens the provider's join link of telehealth appointment `appointment_id`. */
 	joinVisit: (appointmentId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("join_visit", { appointmentId })),
 };
@@ -443,6 +448,33 @@ export type Phone = {
 export type PhoneKind = "mobile" | "home" | "work" | "other";
 
 export type Provider = Provider_Serialize | Provider_Deserialize;
+
+/**  One clinician's day. */
+export type ProviderDay = ProviderDay_Serialize | ProviderDay_Deserialize;
+
+/**  One clinician's day. */
+export type ProviderDay_Deserialize = {
+	provider: Provider_Deserialize,
+	/**  The local date, `YYYY-MM-DD`, in `time_zone`. */
+	day: string,
+	timeZone: string,
+	/**  Every appointment of the provider overlapping that day, by start time. */
+	appointments: Appointment_Deserialize[],
+	/**  The people on it, once each. */
+	patients: PatientSummary_Deserialize[],
+};
+
+/**  One clinician's day. */
+export type ProviderDay_Serialize = {
+	provider: Provider_Serialize,
+	/**  The local date, `YYYY-MM-DD`, in `time_zone`. */
+	day: string,
+	timeZone: string,
+	/**  Every appointment of the provider overlapping that day, by start time. */
+	appointments: Appointment_Serialize[],
+	/**  The people on it, once each. */
+	patients: PatientSummary_Serialize[],
+};
 
 export type ProviderLink = {
 	vendor: Vendor,

@@ -19,6 +19,7 @@ export type PatientCard = OkOf<typeof commands.patientCard>;
 export type Location = OkOf<typeof commands.locations>[number];
 export type Provider = OkOf<typeof commands.providers>[number];
 export type DayBoard = OkOf<typeof commands.dayBoard>;
+export type ProviderDay = OkOf<typeof commands.providerDay>;
 export type Appointment = DayBoard["appointments"][number];
 export type AppointmentStatus = Appointment["status"];
 export type AppointmentState = AppointmentStatus["state"];
@@ -95,6 +96,14 @@ export async function getProviders(): Promise<Provider[]> {
 /** One location's board for `day`, the location's local date as `YYYY-MM-DD`. */
 export async function getDayBoard(locationId: string, day: string): Promise<DayBoard> {
   return unwrap(await commands.dayBoard(locationId, day));
+}
+
+/**
+ * One clinician's appointments on `day` (`YYYY-MM-DD`, local to `timeZone`): every location and
+ * every video visit, with the people on them.
+ */
+export async function getProviderDay(providerId: string, day: string, timeZone: string): Promise<ProviderDay> {
+  return unwrap(await commands.providerDay(providerId, day, timeZone));
 }
 
 /**

@@ -8,11 +8,12 @@ import {
   getLocations,
   getPatientCard,
   getProviders,
+  getProviderDay,
   getVendorStatuses,
   onVendorStatusChanged,
   searchPatients,
 } from "./backend";
-import type { AppError, DayBoard, PatientSummary, VendorStatus } from "./backend";
+import type { AppError, DayBoard, PatientSummary, ProviderDay, VendorStatus } from "./backend";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
@@ -24,6 +25,7 @@ export const queryKeys = {
   search: (query: string, limit: number) => ["searchPatients", query, limit] as const,
   patientCard: (id: string) => ["patientCard", id] as const,
   dayBoard: (locationId: string, day: string) => ["dayBoard", locationId, day] as const,
+  providerDay: (providerId: string, day: string, timeZone: string) => ["providerDay", providerId, day, timeZone] as const,
 };
 
 // Locations and providers change when an admin edits the practice, not during a day.
@@ -54,6 +56,7 @@ export function useVendorStatusEvents(): void {
       // A vendor that synced, or went away, may have changed what the board and the cards
       // show; they re-read the cache (cheap: it is local) rather than wait for a reload.
       void client.invalidateQueries({ queryKey: ["dayBoard"] });
+      void client.invalidateQueries({ queryKey: ["providerDay"] });
       void client.invalidateQueries({ queryKey: ["patientCard"] });
     }).then(
       (stop) => {
@@ -147,10 +150,20 @@ export function useDayBoard(locationId: string | undefined, day: string) {
   });
 }
 
+/** One clinician's day (every location and video visit); off until a provider is chosen. */
+export function useProviderDay(providerId: string, day: string, timeZone: string) {
+  return useQuery({
+    queryKey: queryKeys.providerDay(providerId, day, timeZone),
+    queryFn: () => getProviderDay(providerId, day, timeZone),
+    enabled: providerId !== "",
+    placeholderData: keepPreviousData,
+  });
+}
+
 /**
  * Names of the people on a board, taken from the board itself: listing a day must not open
  * (and audit as read) every patient's card.
  */
-export function boardPatientNames(board: DayBoard | undefined): ReadonlyMap<string, string> {
+export function boardPatientNames(board: Pick<DayBoard | ProviderDay, "patients"> | undefined): ReadonlyMap<string, string> {
   return new Map((board?.patients ?? []).map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
 }

@@ -168,6 +168,8 @@ export const en = {
   "myDay.join": "Join",
   "myDay.joinWith": "Join video visit with {patient}",
   "myDay.noJoinLink": "No join link yet",
+  "myDay.inWaitingRoom": "In the waiting room",
+  "myDay.where": "Where",
 
   "screen.notYetAvailable": "This screen is not available in this version yet.",
   "noPractice.title": "No practice connected",

@@ -169,6 +169,8 @@ export const es: Catalogue = {
   "myDay.join": "Unirse",
   "myDay.joinWith": "Unirse a la videoconsulta con {patient}",
   "myDay.noJoinLink": "Aún sin enlace",
+  "myDay.inWaitingRoom": "En la sala de espera",
+  "myDay.where": "Dónde",
 
   "screen.notYetAvailable": "Esta pantalla aún no está disponible en esta versión.",
   "noPractice.title": "Ninguna consulta conectada",

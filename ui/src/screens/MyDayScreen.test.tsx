@@ -1,9 +1,10 @@
-// Dr. Lee's 09:00: her own appointments in time order, and Join on the telehealth one opening
-// the provider link through the opener (mocked here), never inside the app.
+// Dr. Lee's 09:00: her own day (every location and her video visits, which have no location)
+// in time order, the patient waiting in Zoom's waiting room, and Join on the telehealth one
+// opening the provider link through the opener (mocked here), never inside the app.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
-import type { DayBoard } from "../api/backend";
+import type { ProviderDay } from "../api/backend";
 import { BackendError } from "../api/errors";
 import { AppShell } from "../shell/AppShell";
 import { appInfo, appointment, CHICAGO, connected, DR_LEE, DR_PATEL, summary } from "../test/fixtures";
@@ -15,24 +16,30 @@ const api = vi.mocked(backend);
 
 const PROVIDER_URL = "https://zoom.example/s/915?zak=provider-only";
 
-const day: DayBoard = {
-  location: CHICAGO,
+const day: ProviderDay = {
+  provider: DR_LEE,
   day: "2026-11-21",
-  providers: [DR_LEE, DR_PATEL],
+  timeZone: CHICAGO.timeZone,
   appointments: [
     appointment({ id: "nexhealth:2", start: "2026-11-21T16:30:00Z", end: "2026-11-21T17:00:00Z" }),
     appointment({
       id: "zoom:1",
       vendor: "zoom",
+      // A video visit has no location; it is on her day all the same.
+      locationId: null,
       // 09:15 CST.
       start: "2026-11-21T15:15:00Z",
       end: "2026-11-21T15:35:00Z",
       status: { state: "waiting" },
       visit: { mode: "telehealth", patientJoinUrl: "https://zoom.example/j/915", providerJoinUrl: PROVIDER_URL },
     }),
-    appointment({ id: "nexhealth:3", providerId: DR_PATEL.id }),
   ],
   patients: [summary()],
+};
+const patelDay: ProviderDay = {
+  ...day,
+  provider: DR_PATEL,
+  appointments: [appointment({ id: "nexhealth:3", providerId: DR_PATEL.id })],
 };
 
 beforeEach(() => {
@@ -46,7 +53,8 @@ beforeEach(() => {
   api.onVendorStatusChanged.mockResolvedValue(() => undefined);
   api.getLocations.mockResolvedValue([CHICAGO]);
   api.getProviders.mockResolvedValue([DR_LEE, DR_PATEL]);
-  api.getDayBoard.mockResolvedValue(day);
+  api.getDayBoard.mockRejectedValue(new Error("My day is the provider's day, not a location's board"));
+  api.getProviderDay.mockImplementation((providerId) => Promise.resolve(providerId === DR_PATEL.id ? patelDay : day));
   api.getPatientCard.mockRejectedValue(new Error("the board must not open cards to name people"));
   api.joinVisit.mockResolvedValue();
 });
@@ -74,7 +82,12 @@ describe("My day", () => {
     expect(rows.map((r) => r.dataset.appointmentId)).toEqual(["zoom:1", "nexhealth:2"]);
     expect(rows[0]).toHaveTextContent("09:15–09:35");
     expect(rows[0]).toHaveTextContent("In waiting room");
+    expect(within(rows[0] as HTMLElement).getByTestId("waiting-room")).toHaveTextContent("In the waiting room");
+    expect(within(rows[1] as HTMLElement).queryByTestId("waiting-room")).toBeNull();
     expect(rows[0]).toHaveTextContent("Video");
+    expect(rows[1]).toHaveTextContent("Lakeside Clinic");
+    // Her day in the location's zone: Chicago's date, whatever the computer's zone.
+    expect(api.getProviderDay).toHaveBeenLastCalledWith(DR_LEE.id, "2026-11-21", "America/Chicago");
     await waitFor(() => {
       expect(within(rows[0] as HTMLElement).getByRole("link", { name: "Nguyen, Minh" })).toHaveAttribute(
         "href",
@@ -95,6 +108,13 @@ describe("My day", () => {
     expect(api.joinVisit).toHaveBeenCalledExactlyOnceWith("zoom:1");
   });
 
+  it("shows another provider's own day when they pick themselves", async () => {
+    const list = await myDayAs("Dr. Raj Patel");
+    const rows = within(list).getAllByTestId("my-day-row");
+    expect(rows.map((r) => r.dataset.appointmentId)).toEqual(["nexhealth:3"]);
+    expect(within(list).queryByTestId("join-button")).toBeNull();
+  });
+
   it("says why Join did not open", async () => {
     api.joinVisit.mockRejectedValue(new BackendError({ kind: "invalid", field: "joinUrl", message: "not a web link" }));
     const list = await myDayAs("Dr. Ana Lee");
@@ -103,7 +123,7 @@ describe("My day", () => {
   });
 
   it("says so when the provider has nothing that day", async () => {
-    api.getDayBoard.mockResolvedValue({ ...day, appointments: [] });
+    api.getProviderDay.mockResolvedValue({ ...day, appointments: [] });
     renderWithProviders(<AppShell />);
     await userEvent.selectOptions(await screen.findByLabelText("Provider"), DR_LEE.id);
     expect(await screen.findByTestId("my-day-empty")).toHaveTextContent("No appointments for this provider on this day.");
@@ -115,6 +135,8 @@ describe("My day", () => {
     const list = await screen.findByTestId("my-day");
     expect(await within(list).findByTestId("join-button")).toHaveTextContent("Unirse");
     expect(list).toHaveTextContent("En sala de espera");
+    expect(within(list).getByTestId("waiting-room")).toHaveTextContent("En la sala de espera");
+    expect(within(list).getByRole("columnheader", { name: "Dónde" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Mi día");
   });
 });

@@ -1,10 +1,12 @@
 // My day: one clinician's appointments as a list, in time order, with Join on telehealth
-// visits. Dr. Lee picks herself once; this computer remembers it.
+// visits. Dr. Lee picks herself once; this computer remembers it. The list is the provider's
+// own day (every location and every video visit, which has no location), read in the chosen
+// location's zone: that location sets which date "today" is.
 import { useId, useState } from "react";
 import type { Appointment, AppError } from "../api/backend";
 import { joinVisit } from "../api/backend";
 import { toAppError } from "../api/errors";
-import { useDayBoard, useLocations, boardPatientNames, useProviders, useVendorStatuses } from "../api/queries";
+import { boardPatientNames, useLocations, useProviderDay, useProviders, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { Link } from "../router/Link";
@@ -45,14 +47,17 @@ function MyDayPage() {
   const providers = useProviders();
   const statuses = useVendorStatuses();
   const place = useBoardPlace(locations.data);
-  const board = useDayBoard(place.location?.id, place.day);
   const [providerId, setProviderId] = useState(savedProvider);
   const [joinError, setJoinError] = useState<AppError | null>(null);
+  const zone = place.location?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const board = useProviderDay(providerId, place.day, zone);
 
-  const mine = (board.data?.appointments ?? [])
-    .filter((a) => a.providerId === providerId)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const mine = [...(board.data?.appointments ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const names = boardPatientNames(board.data);
+  const placeName = (appt: Appointment) =>
+    appt.visit.mode === "telehealth"
+      ? t("visit.telehealth")
+      : (locations.data?.find((l) => l.id === appt.locationId)?.name ?? "");
 
   const title = t("myDay.title");
   const failure = locations.error ?? providers.error;
@@ -85,7 +90,6 @@ function MyDayPage() {
       setJoinError(toAppError(error));
     });
   };
-  const zone = place.location?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   return (
     <Page title={title}>
@@ -134,6 +138,7 @@ function MyDayPage() {
             <tr>
               <th scope="col">{t("appt.time")}</th>
               <th scope="col">{t("appt.patient")}</th>
+              <th scope="col">{t("myDay.where")}</th>
               <th scope="col">{t("appt.type")}</th>
               <th scope="col">{t("appt.status")}</th>
               <th scope="col">{t("appt.visit")}</th>
@@ -150,12 +155,19 @@ function MyDayPage() {
                     patientLabel(appt, names, t)
                   )}
                 </td>
+                <td>{placeName(appt)}</td>
                 <td>{appt.appointmentType ?? ""}</td>
                 <td>
                   <StatusBadge status={appt.status} />
                 </td>
                 <td>
                   <VisitBadge visit={appt.visit} />
+                  {appt.visit.mode === "telehealth" && appt.status.state === "waiting" && (
+                    <span className="my-day__waiting" data-testid="waiting-room" role="status">
+                      {" "}
+                      {t("myDay.inWaitingRoom")}
+                    </span>
+                  )}
                   {appt.visit.mode === "telehealth" &&
                     (appt.visit.providerJoinUrl ? (
                       <button

@@ -13,6 +13,7 @@ export const getPatientCard = vi.fn<typeof Backend.getPatientCard>();
 export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
+export const getProviderDay = vi.fn<typeof Backend.getProviderDay>();
 export const joinVisit = vi.fn<typeof Backend.joinVisit>();
 export const onSyncProgressed = vi.fn<typeof Backend.onSyncProgressed>();
 export const openDemoPractice = vi.fn<typeof Backend.openDemoPractice>();
@@ -27,6 +28,7 @@ const all = {
   getLocations,
   getProviders,
   getDayBoard,
+  getProviderDay,
   joinVisit,
   onSyncProgressed,
   openDemoPractice,
