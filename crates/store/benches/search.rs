@@ -408,6 +408,15 @@ fn run_like(conn: &Connection, q: &str) -> usize {
         .count()
 }
 
+/// This thread's time on a CPU so far, in nanoseconds (Linux schedstat). On a machine shared
+/// with compilers, wall time includes waiting for a core; on-CPU time is what the query itself
+/// cost. `None` where schedstat is unavailable.
+fn on_cpu() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[idx]
@@ -452,10 +461,12 @@ fn measure(n: usize) {
         run_like(&data.like, q);
     }
     let mut times: [Vec<(Kind, Duration)>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut cpu: [Vec<Duration>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut empty = [0usize; 3];
     for (i, (kind, q)) in qs.iter().enumerate() {
         for step in 0..3 {
             let design = (i + step) % 3;
+            let cpu_before = on_cpu();
             let started = Instant::now();
             let found = match design {
                 0 => store.search("bench", q, 20).unwrap().len(),
@@ -463,6 +474,9 @@ fn measure(n: usize) {
                 _ => run_like(&data.like, q),
             };
             times[design].push((*kind, started.elapsed()));
+            if let (Some(before), Some(after)) = (cpu_before, on_cpu()) {
+                cpu[design].push(after.saturating_sub(before));
+            }
             if found == 0 {
                 empty[design] += 1;
                 if design == 0 && empty[0] <= 5 {
@@ -485,8 +499,15 @@ fn measure(n: usize) {
             .map(|(_, t)| *t)
             .collect();
         one.sort();
+        let mut on: Vec<Duration> = cpu[d].clone();
+        on.sort();
+        let (cpu50, cpu99) = if on.is_empty() {
+            ("-".to_owned(), "-".to_owned())
+        } else {
+            (ms(percentile(&on, 0.5)), ms(percentile(&on, 0.99)))
+        };
         println!(
-            "{:<24} {:>10} {:>10} {:>10} {:>14} {:>8}",
+            "{:<24} {:>10} {:>10} {:>10} {:>14} {:>8} {:>12} {:>12}",
             name,
             ms(percentile(&all, 0.5)),
             ms(percentile(&all, 0.99)),
@@ -496,7 +517,9 @@ fn measure(n: usize) {
             } else {
                 ms(percentile(&one, 0.99))
             },
-            empty[d]
+            empty[d],
+            cpu50,
+            cpu99
         );
     }
     println!("(a) by query kind:");
