@@ -26,6 +26,11 @@ export const commands = {
 	 *  confirm), contact details, appointments, contacts, encounters, referrals, callbacks.
 	 */
 	patientCard: (id: PatientId) => typedError<PatientCard_Serialize, AppError_Serialize>(__TAURI_INVOKE("patient_card", { id })),
+	/**
+	 *  Fetches the patient's per-vendor records into the cache, then returns the card as the
+	 *  cache now holds it (CCDs sanitised, appointment types named).
+	 */
+	refreshPatientCard: (id: PatientId) => typedError<PatientCard_Serialize, AppError_Serialize>(__TAURI_INVOKE("refresh_patient_card", { id })),
 	locations: () => typedError<Location_Serialize[], AppError_Serialize>(__TAURI_INVOKE("locations")),
 	providers: () => typedError<Provider_Serialize[], AppError_Serialize>(__TAURI_INVOKE("providers")),
 	/**  The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date). */

@@ -10,5 +10,6 @@ pub mod app;
 mod blocking;
 pub mod clinician;
 pub mod patients;
+pub mod records;
 pub mod schedule;
 pub mod telehealth;

@@ -46,12 +46,22 @@ pub async fn patient_card(
         let mut card = store
             .patient_card(&actor, &id)
             .map_err(|e| AppError::from(CoreError::from(e)))?;
-        crate::ccd::sanitize_card(&mut card);
-        let types = store
-            .appointment_types()
-            .map_err(|e| AppError::from(CoreError::from(e)))?;
-        super::schedule::name_appointment_types(&mut card.appointments, &types);
+        prepare_card(&store, &mut card)?;
         Ok(card)
     })
     .await
+}
+
+/// What every card goes through before it leaves the backend: CCDs sanitised, appointment
+/// types named.
+pub(crate) fn prepare_card(
+    store: &frontdesk_store::Store,
+    card: &mut PatientCard,
+) -> Result<(), AppError> {
+    crate::ccd::sanitize_card(card);
+    let types = store
+        .appointment_types()
+        .map_err(|e| AppError::from(CoreError::from(e)))?;
+    super::schedule::name_appointment_types(&mut card.appointments, &types);
+    Ok(())
 }

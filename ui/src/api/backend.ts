@@ -81,6 +81,11 @@ export async function searchPatients(query: string, limit: number): Promise<Pati
   return unwrap(await commands.searchPatients(query, limit));
 }
 
+/** Asks the vendors for the person's contact history, encounters and referrals, then returns the card. */
+export async function refreshPatientCard(id: string): Promise<PatientCard> {
+  return unwrap(await commands.refreshPatientCard(id));
+}
+
 export async function getPatientCard(id: string): Promise<PatientCard> {
   return unwrap(await commands.patientCard(id));
 }

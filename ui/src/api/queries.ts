@@ -9,6 +9,7 @@ import {
   getPatientCard,
   getProviders,
   getProviderDay,
+  refreshPatientCard,
   getVendorStatuses,
   onVendorStatusChanged,
   searchPatients,
@@ -138,6 +139,33 @@ export function useProviders(enabled = true) {
 
 export function usePatientCard(id: string) {
   return useQuery({ queryKey: queryKeys.patientCard(id), queryFn: () => getPatientCard(id) });
+}
+
+/**
+ * Once per card opened: asks the vendors for the person's latest records behind the cached card
+ * and puts the answer in its place. A vendor that cannot be reached leaves the cached card.
+ */
+export function useCardRefresh(id: string): { refreshing: boolean } {
+  const client = useQueryClient();
+  // Which card's refresh has finished: a card is refreshing until its own id is recorded here.
+  const [settled, setSettled] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    refreshPatientCard(id)
+      .then((card) => {
+        if (current) client.setQueryData(queryKeys.patientCard(id), card);
+      })
+      .catch(() => {
+        // The cached card stays; the vendor chips already say which vendor is unreachable.
+      })
+      .finally(() => {
+        if (current) setSettled(id);
+      });
+    return () => {
+      current = false;
+    };
+  }, [client, id]);
+  return { refreshing: settled !== id };
 }
 
 export function useDayBoard(locationId: string | undefined, day: string) {

@@ -236,6 +236,7 @@ export const en = {
   "error.internal": "Something went wrong inside Frontdesk: {message}.",
   "error.internal.action": "Try again; if it keeps happening, report it to support.",
 
+  "card.refreshing": "Checking the vendors for this patient's latest records…",
   "demo.open": "Open the demo practice",
   "demo.explain":
     "The demo runs the five vendor systems on this computer with a made-up practice, so you can see the desk work before connecting real vendors.",

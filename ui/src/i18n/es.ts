@@ -241,6 +241,7 @@ export const es: Catalogue = {
   "error.internal": "Algo falló dentro de Frontdesk: {message}.",
   "error.internal.action": "Inténtelo de nuevo; si sigue ocurriendo, avise a soporte.",
 
+  "card.refreshing": "Consultando a los proveedores los últimos registros de este paciente…",
   "demo.open": "Abrir la consulta de demostración",
   "demo.explain":
     "La demostración ejecuta los cinco sistemas de proveedores en este ordenador con una consulta ficticia, para ver el escritorio funcionar antes de conectar proveedores reales.",

@@ -44,6 +44,7 @@ const patelDay: ProviderDay = {
 
 beforeEach(() => {
   vi.resetAllMocks();
+  api.refreshPatientCard.mockImplementation((id) => api.getPatientCard(id));
   window.localStorage.clear();
   window.location.hash = "#/my-day";
   vi.useFakeTimers({ toFake: ["Date"] });

@@ -21,6 +21,8 @@ beforeEach(() => {
   api.onVendorStatusChanged.mockResolvedValue(() => undefined);
   api.getLocations.mockResolvedValue([CHICAGO]);
   api.getProviders.mockResolvedValue([DR_LEE]);
+  // Unless a test says otherwise, the vendors have nothing newer than the cache.
+  api.refreshPatientCard.mockImplementation((id) => api.getPatientCard(id));
 });
 
 function full() {
@@ -54,6 +56,34 @@ async function openCard() {
 }
 
 describe("patient card", () => {
+  it("replaces the cached card with what the vendors return when it is opened", async () => {
+    api.getPatientCard.mockResolvedValue(card({ id: "pat-nguyen", encounters: [] }));
+    let answer: (fresh: ReturnType<typeof full>) => void = () => undefined;
+    api.refreshPatientCard.mockReturnValue(
+      new Promise((resolve) => {
+        answer = resolve;
+      }),
+    );
+    renderWithProviders(<AppShell />);
+    expect(await screen.findByTestId("card-refreshing")).toHaveTextContent("latest records");
+    expect(screen.queryByTestId("ccd-frame")).not.toBeInTheDocument();
+    answer(full());
+    expect(await screen.findByTestId("ccd-frame")).toBeInTheDocument();
+    expect(screen.queryByTestId("card-refreshing")).not.toBeInTheDocument();
+    expect(api.refreshPatientCard).toHaveBeenCalledExactlyOnceWith("pat-nguyen");
+  });
+
+  it("keeps the cached card when the vendors cannot be reached", async () => {
+    api.getPatientCard.mockResolvedValue(full());
+    api.refreshPatientCard.mockRejectedValue(new BackendError({ kind: "offline", vendor: null, asOf: null }));
+    renderWithProviders(<AppShell />);
+    expect(await screen.findByTestId("ccd-frame")).toBeInTheDocument();
+    await vi.waitFor(() => {
+      expect(screen.queryByTestId("card-refreshing")).not.toBeInTheDocument();
+    });
+    expect(screen.getByTestId("ccd-frame")).toBeInTheDocument();
+  });
+
   it("names the patient and lists every vendor link with its confidence", async () => {
     api.getPatientCard.mockResolvedValue(full());
     const cardEl = await openCard();

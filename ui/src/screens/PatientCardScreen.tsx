@@ -1,7 +1,7 @@
 // One patient's card (#/patients/<id>): identity and vendor links, contact details, then the
 // history from every source, each section saying where it came from and how fresh it is.
 import { toAppError } from "../api/errors";
-import { useLocations, usePatientCard, useProviders, useVendorStatuses } from "../api/queries";
+import { useCardRefresh, useLocations, usePatientCard, useProviders, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
 import { displayName } from "../patients/format";
@@ -30,6 +30,7 @@ export function PatientCardScreen({ patientId }: { patientId: string }) {
 function PatientCardPage({ patientId }: { patientId: string }) {
   const t = useT();
   const card = usePatientCard(patientId);
+  const { refreshing } = useCardRefresh(patientId);
   const locations = useLocations();
   const providers = useProviders();
   const statuses = useVendorStatuses();
@@ -52,6 +53,11 @@ function PatientCardPage({ patientId }: { patientId: string }) {
   const vendorStatuses = statuses.data ?? [];
   return (
     <Page title={displayName(data)}>
+      {refreshing && (
+        <p className="card-refresh" role="status" data-testid="card-refreshing">
+          {t("card.refreshing")}
+        </p>
+      )}
       <div className="patient-card" data-testid="patient-card" data-patient-id={data.id}>
         <div className="patient-card__column">
           <IdentitySection card={data} />

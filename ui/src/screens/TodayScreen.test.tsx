@@ -26,6 +26,7 @@ let pushStatus: ((status: VendorStatus) => void) | undefined;
 
 beforeEach(() => {
   vi.resetAllMocks();
+  api.refreshPatientCard.mockImplementation((id) => api.getPatientCard(id));
   window.localStorage.clear();
   window.location.hash = "#/today";
   // 03:00 on the 22nd in UTC (04:00 in Berlin) is still the evening of the 21st in Chicago.

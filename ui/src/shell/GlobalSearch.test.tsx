@@ -16,6 +16,7 @@ const NGUYEN_B = summary({ id: "pat-b" });
 
 beforeEach(() => {
   vi.resetAllMocks();
+  api.refreshPatientCard.mockImplementation((id) => api.getPatientCard(id));
   window.location.hash = "#/settings";
   api.getAppInfo.mockResolvedValue(appInfo({ practiceName: "Lakeside Family Eye Care" }));
   api.getVendorStatuses.mockResolvedValue(connected());

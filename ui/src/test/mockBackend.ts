@@ -10,6 +10,7 @@ export const getVendorStatuses = vi.fn<typeof Backend.getVendorStatuses>();
 export const onVendorStatusChanged = vi.fn<typeof Backend.onVendorStatusChanged>();
 export const searchPatients = vi.fn<typeof Backend.searchPatients>();
 export const getPatientCard = vi.fn<typeof Backend.getPatientCard>();
+export const refreshPatientCard = vi.fn<typeof Backend.refreshPatientCard>();
 export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
@@ -25,6 +26,7 @@ const all = {
   onVendorStatusChanged,
   searchPatients,
   getPatientCard,
+  refreshPatientCard,
   getLocations,
   getProviders,
   getDayBoard,
