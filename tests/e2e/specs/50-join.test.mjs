@@ -27,10 +27,9 @@ after(async () => {
   await closeApp(browser);
 });
 
-// Marked todo while Zoom visits never reach "My day" (they come from Zoom with no location and
-// a Zoom provider id, so no location's day and no provider's list holds them; see the report):
-// it runs and reports, but does not fail the suite until that is fixed.
-test("Join on Dr. Lee's telehealth visit opens her provider link in the system opener", { todo: "Zoom visits are not on My day" }, () =>
+// Zoom visits reach "My day" through the desk's telehealth links: after each pass Dr. Lee's Zoom
+// provider is linked to her desk provider and her visits' patients to desk people.
+test("Join on Dr. Lee's telehealth visit opens her provider link in the system opener", () =>
   withEvidence(browser, "join opens the provider link", async () => {
     await waitForVendor(browser, "zoom", "ok");
     const zoomOrigin = new URL(demoConfigUrl("zoom")).origin;
