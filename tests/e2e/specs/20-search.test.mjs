@@ -104,10 +104,9 @@ test("a name nobody has says so", () =>
   }));
 
 // The story's "badges for NexHealth, CXone and Nextech": story people are in all three
-// (seed/people.rs, roll 0.0). Marked todo while the desk never links Nextech patients (the
-// Nextech sync only probes; nothing creates a Nextech link): it runs and reports, but does not
-// fail the suite until that is fixed.
-test("his result shows badges for NexHealth, CXone and Nextech", { todo: "desk never links Nextech patients" }, () =>
+// (seed/people.rs, roll 0.0). Nextech can only be searched, not listed, so its link is made
+// when the card is first opened (the earlier Enter test opened Minh's card).
+test("his result shows badges for NexHealth, CXone and Nextech", () =>
   withEvidence(browser, "search result vendor badges", async () => {
     const results = await search(browser, "nguy 5/3/64");
     const minh = results.find(isMinh);

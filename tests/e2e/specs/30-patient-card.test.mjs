@@ -80,10 +80,8 @@ test("Thursday's 10:30 with Dr. Lee is on his card", () =>
   }));
 
 // Story people are in CXone, Nextech and NexHealth (seed/people.rs, roll 0.0), and Minh is the
-// patient of Dr. Lee's 09:15 Zoom visit today (seed/telehealth.rs): up to four vendors. Marked
-// todo while the desk never links Nextech patients or Zoom patients to a desk patient: it runs
-// and reports, but does not fail the suite until that is fixed.
-test("his card links records from at least three vendors", { todo: "desk never links Nextech or Zoom patients" }, () =>
+// patient of Dr. Lee's 09:15 Zoom visit today (seed/telehealth.rs): up to four vendors.
+test("his card links records from at least three vendors", () =>
   withEvidence(browser, "the card links three vendors", async () => {
     await openMinh();
     const vendors = await browser.execute(() => [

@@ -89,9 +89,8 @@ async function noDialogOpen() {
   }
 }
 
-// Marked todo while the desk never links Nextech patients, so no card has an encounter or CCD
-// (see the report): it runs and reports, but does not fail the suite until that is fixed.
-test("a hostile CCD renders with nothing executable and nothing run", { todo: "no card has Nextech encounters" }, () =>
+// Opening a card links its Nextech chart and fetches the encounters, hostile CCDs among them.
+test("a hostile CCD renders with nothing executable and nothing run", () =>
   withEvidence(browser, "a hostile CCD renders with nothing run", async () => {
     const { patient, hostile, frames } = await findHostileEncounter();
     for (const frame of frames) {

@@ -58,10 +58,8 @@ test("with the vendors unreachable, the banner says the schedule is as of this r
   }));
 
 // "The header turns amber: Offline — showing the schedule as of 13:08": with everything down,
-// all five chips read offline and one banner speaks for all (OfflineBanner's "all" case). Marked
-// todo while Nextech shows "Needs sign-in" instead when the app starts offline (see the report):
-// it runs and reports, but does not fail the suite until that is fixed.
-test("all five vendors show offline and one banner speaks for them", { todo: "Nextech shows needsAuth when offline" }, () =>
+// all five chips read offline and one banner speaks for all (OfflineBanner's "all" case).
+test("all five vendors show offline and one banner speaks for them", () =>
   withEvidence(browser, "offline shows all five vendors offline", async () => {
     await waitForVendors(browser, "offline", 15000);
     const banners = await browser.$$('[data-testid="offline-banner"] > *');
