@@ -210,12 +210,19 @@ export function demoConfigUrl(section, key = "base_url") {
   return match[1];
 }
 
-/** Saves a README screenshot under docs/screenshots. */
+/**
+ * Saves a screenshot of the synced desk: into docs/screenshots for the README when
+ * FRONTDESK_E2E_README_SHOTS=1 (a deliberate refresh), otherwise beside the run's other
+ * artifacts, so an ordinary test run never rewrites files the repository tracks.
+ */
 export async function saveDocScreenshot(browser, name) {
   // No focus ring or open search popup in a README picture.
   await browser.execute(() => document.activeElement?.blur());
   await browser.pause(200);
-  const path = new URL(`../../../docs/screenshots/${name}`, import.meta.url).pathname;
+  const path =
+    process.env.FRONTDESK_E2E_README_SHOTS === "1"
+      ? new URL(`../../../docs/screenshots/${name}`, import.meta.url).pathname
+      : join(process.env.FRONTDESK_E2E_ARTIFACTS ?? "/tmp", name);
   await browser.saveScreenshot(path);
   return path;
 }
