@@ -408,13 +408,10 @@ fn run_like(conn: &Connection, q: &str) -> usize {
         .count()
 }
 
-/// This thread's time on a CPU so far, in nanoseconds (Linux schedstat). On a machine shared
-/// with compilers, wall time includes waiting for a core; on-CPU time is what the query itself
-/// cost. `None` where schedstat is unavailable.
-fn on_cpu() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
+/// This thread's CPU time so far (`CLOCK_THREAD_CPUTIME_ID`). On a machine shared with
+/// compilers, wall time includes waiting for a core; CPU time is what the query itself cost.
+fn on_cpu() -> Duration {
+    cpu_time::ThreadTime::now().as_duration()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -474,9 +471,7 @@ fn measure(n: usize) {
                 _ => run_like(&data.like, q),
             };
             times[design].push((*kind, started.elapsed()));
-            if let (Some(before), Some(after)) = (cpu_before, on_cpu()) {
-                cpu[design].push(after.saturating_sub(before));
-            }
+            cpu[design].push(on_cpu().saturating_sub(cpu_before));
             if found == 0 {
                 empty[design] += 1;
                 if design == 0 && empty[0] <= 5 {
