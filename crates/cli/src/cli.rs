@@ -44,6 +44,10 @@ pub enum Command {
     Doctor(DoctorArgs),
     /// Ask CXone to call a patient back; waits in the outbox while CXone is unreachable.
     Callback(CallbackArgs),
+    /// The practice admin's scripting surface over vendor setup endpoints (IVR flows,
+    /// webhooks, availability, appointment types, directories), grouped by vendor.
+    #[command(subcommand)]
+    Admin(crate::commands::admin::AdminCommand),
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! One file per command family; `dispatch` only routes.
 
+pub mod admin;
 mod audit;
 mod callback;
 mod demo;
@@ -23,5 +24,6 @@ pub fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Schedule(args) => schedule::run(cli, args),
         Command::Doctor(args) => doctor::run(cli, args),
         Command::Callback(args) => callback::run(cli, args),
+        Command::Admin(cmd) => admin::run(cli, cmd),
     }
 }
