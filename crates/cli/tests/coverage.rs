@@ -53,10 +53,10 @@ fn doc_endpoints(text: &str) -> BTreeSet<(String, String)> {
             if !METHODS.contains(t) {
                 continue;
             }
-            if let Some(next) = tokens.get(j + 1) {
-                if next.starts_with('/') {
-                    found.insert(((*t).to_owned(), normalise(next)));
-                }
+            if let Some(next) = tokens.get(j + 1)
+                && next.starts_with('/')
+            {
+                found.insert(((*t).to_owned(), normalise(next)));
             }
             // A URL on the curl line itself is an auth server's (WellHive's token example).
             let url_follows = tokens.get(j + 1).is_none_or(|n| *n == "\\");
@@ -117,7 +117,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if p.is_dir() {
             rust_files(&p, out);
-        } else if name.ends_with(".rs") {
+        } else if p.extension().is_some_and(|e| e == "rs") {
             out.push(p);
         }
     }
