@@ -63,7 +63,7 @@ pub struct IvrFlowArgs {
     pub working_hours: Option<Window>,
     /// Open days, comma-separated: `Monday,Tuesday,…`.
     #[arg(long, value_name = "DAYS", value_parser = validate::days)]
-    pub working_days: Option<Vec<String>>,
+    pub working_days: Option<validate::DayList>,
     /// A closed day (repeatable).
     #[arg(long = "holiday", value_name = "YYYY-MM-DD", value_parser = validate::date)]
     pub holidays: Vec<NaiveDate>,
@@ -291,7 +291,7 @@ fn ivr_flow(a: &IvrFlowArgs) -> NewIvrFlow {
             max_callback_days: a.max_callback_days,
             working_hours_start: a.working_hours.map(Window::start_text),
             working_hours_end: a.working_hours.map(Window::end_text),
-            working_days: a.working_days.clone().unwrap_or_default(),
+            working_days: a.working_days.clone().map(|d| d.0).unwrap_or_default(),
             holiday_dates: a.holidays.clone(),
             greeting_message: a.greeting.clone(),
         },

@@ -45,7 +45,7 @@ pub struct NewAvailabilityArgs {
     pub hours: Window,
     /// Weekly days, comma-separated: `Monday,Tuesday`.
     #[arg(long, value_name = "DAYS", value_parser = validate::days, conflicts_with = "date")]
-    pub days: Option<Vec<String>>,
+    pub days: Option<validate::DayList>,
     /// One date instead of weekly days.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = validate::date)]
     pub date: Option<NaiveDate>,
@@ -153,7 +153,7 @@ pub fn run(cli: &Cli, cmd: &NexhealthCommand) -> Result<(), Failure> {
                         .copied()
                         .map(AppointmentTypeId)
                         .collect(),
-                    days: a.days.clone().unwrap_or_default(),
+                    days: a.days.clone().map(|d| d.0).unwrap_or_default(),
                     specific_date: a.date,
                     active: !a.inactive,
                 };

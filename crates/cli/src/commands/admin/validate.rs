@@ -83,9 +83,13 @@ pub fn day(s: &str) -> Result<String, String> {
         .ok_or_else(|| format!("`{s}` is not a day name (Monday … Sunday)"))
 }
 
+/// Day names, one flag value; a newtype because clap reads a bare `Vec` as repeated values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayList(pub Vec<String>);
+
 /// A comma-separated list of day names (`Monday,Tuesday`).
-pub fn days(s: &str) -> Result<Vec<String>, String> {
-    s.split(',').map(day).collect()
+pub fn days(s: &str) -> Result<DayList, String> {
+    s.split(',').map(day).collect::<Result<_, _>>().map(DayList)
 }
 
 /// `monday=09:00-12:00`: one weekly window of a provider.
