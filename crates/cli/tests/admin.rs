@@ -1,8 +1,7 @@
 //! `frontdesk admin …` end to end against the vendor sandbox: one subcommand group per vendor
 //! reaches the sandbox and changes what it holds, and bad input (dates, hours, webhook URLs)
-//! is refused with exit 2 before anything is sent. The keyring-session harness is the one in
-//! `commands.rs` (copied: integration tests are separate crates), so nobody's keychain is
-//! touched.
+//! is refused with exit 2 before anything is sent. The keyring-session harness is `common/mod.rs`, so nobody's keychain
+//! is touched.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 // End-to-end scenarios read top to bottom; splitting them would hide the sequence.
 #![allow(clippy::too_many_lines)]
@@ -15,84 +14,11 @@ use frontdesk_vendors::secrets::MemorySecrets;
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 
-const INNER: &str = "FRONTDESK_CLI_TEST_INNER";
-
-/// Runs the named test again inside a keyring session; returns true when this is that inner run.
-fn inside_keyring(test: &str) -> bool {
-    if std::env::var_os(INNER).is_some() {
-        return true;
-    }
-    let home = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
-    let out = Command::new("dbus-run-session")
-        .arg("--")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/with-keyring.sh"))
-        .arg(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture"])
-        .env("HOME", home.path())
-        .env("FRONTDESK_DATA_DIR", data.path())
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .env_remove("FRONTDESK_CONFIG")
-        .env(INNER, "1")
-        .output()
-        .expect("dbus-run-session and gnome-keyring must be installed (see TOOLCHAIN.md)");
-    assert!(
-        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("1 passed"),
-        "inner run failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // The inner run's own figures (how many kills landed mid-sync), for `--no-capture`.
-    for line in String::from_utf8_lossy(&out.stderr).lines() {
-        if line.starts_with("report:") {
-            eprintln!("{line}");
-        }
-    }
-    false
-}
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_frontdesk"));
-    cmd.stdin(Stdio::null());
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
-    }
-}
-
-fn done(out: &Output) -> Run {
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn frontdesk(args: &[&str]) -> Run {
-    done(&bin().args(args).output().unwrap())
-}
-
-fn frontdesk_env(args: &[&str], env: &[(String, String)]) -> Run {
-    let mut cmd = bin();
-    cmd.args(args);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    done(&cmd.output().unwrap())
-}
+mod common;
+use common::{Run, bin, done, frontdesk, frontdesk_env, inside_keyring};
 
 fn config_text(s: &SandboxHandle, cxone_base: Option<&str>) -> String {
     let i = s.info();
