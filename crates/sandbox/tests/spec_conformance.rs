@@ -13,7 +13,6 @@
 
 mod common;
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -50,12 +49,16 @@ impl Drop for Prism {
     }
 }
 
+/// A port for Prism outside the kernel's ephemeral range (32768-60999 here): Prism takes seconds
+/// to start listening, and a port picked by binding :0 can meanwhile be handed to one of the
+/// sandbox servers other tests start on :0, so the readiness check would reach the wrong
+/// server. Ports below the range are never handed out that way; the Prism tests also run one at
+/// a time (the `prism` group in .config/nextest.toml), so they do not race each other either.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    let start = 20_000 + u16::try_from(std::process::id() % 5_000).unwrap();
+    (start..start + 5_000)
+        .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
+        .expect("a free port below the ephemeral range")
 }
 
 async fn prism(spec: &str, upstream: &str) -> Prism {

@@ -62,13 +62,21 @@ impl Drop for Prism {
     }
 }
 
+/// A port for Prism outside the kernel's ephemeral range (32768-60999 here): Prism takes seconds
+/// to start listening, and a port picked by binding :0 can meanwhile be handed to one of the
+/// sandbox servers other tests start on :0, so the readiness check would reach the wrong
+/// server. Ports below the range are never handed out that way; the Prism tests also run one at
+/// a time (the `prism` group in .config/nextest.toml), so they do not race each other either.
+fn prism_port() -> u16 {
+    let start = 20_000 + u16::try_from(std::process::id() % 5_000).unwrap();
+    (start..start + 5_000)
+        .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
+        .expect("a free port below the ephemeral range")
+}
+
 impl Prism {
     async fn start(spec: &Path, upstream: &str, errors: bool) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = prism_port();
         let log = tempfile::NamedTempFile::new().unwrap();
         let mut cmd = Command::new(prism_bin());
         cmd.arg("proxy").arg(spec).arg(upstream);
