@@ -122,14 +122,14 @@ impl Desk {
         })
     }
 
-    /// Fetches the patient's contact history (CXone), encounters (Nextech) and referrals
-    /// (WellHive) for the card, concurrently, into the cache. One vendor failing is reported beside the other's result.
+    /// Fetches the patient's contact history (CXone), encounters (Nextech, whose chart is found
+    /// by MRN the first time) and referrals (WellHive) for the card, concurrently, into the
+    /// cache. One vendor failing is reported beside the others' results.
     pub async fn refresh_records(
         &self,
-        actor: &str,
         patient: &frontdesk_core::PatientId,
     ) -> Result<Vec<crate::records::RecordsOutcome>, CoreError> {
-        crate::records::refresh(&self.clients, &self.store, actor, patient).await
+        crate::records::refresh(&self.clients, &self.store, patient).await
     }
 
     /// Sends what waits in the outbox (callbacks, reminders), each exactly once.

@@ -129,17 +129,14 @@ async fn link_nextech_by_chart(
     Ok(true)
 }
 
-/// Fetches every linked vendor's records for `patient` at once; `actor` is who opened the card
-/// (the read is audited by the store).
+/// Fetches every linked vendor's records for `patient` at once into the cache. It reads only
+/// the person's links, not the card: the caller's card read is the audited look at this person,
+/// and fetching behind it is not a second one.
 pub(crate) async fn refresh(
     clients: &Clients,
     store: &Arc<Store>,
-    actor: &str,
     patient: &PatientId,
 ) -> Result<Vec<RecordsOutcome>, CoreError> {
-    // The caller's card read is the audited look at this person; finding the links is not a
-    // second one, so the summary (unaudited, links only) is enough here.
-    let _ = actor;
     let mut person = summary(store, patient).await?;
     if let Some(client) = &clients.nextech
         && !has_link(&person, Vendor::Nextech)

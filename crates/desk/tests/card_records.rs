@@ -41,7 +41,7 @@ async fn opening_a_card_caches_the_patients_contact_history() {
             .patient_id_for(Vendor::Cxone, &record.external_id)
             .unwrap()
             .unwrap();
-        let outcomes = desk.refresh_records("rosa", &patient).await.unwrap();
+        let outcomes = desk.refresh_records(&patient).await.unwrap();
         assert_eq!(outcomes.len(), 1, "CXone only: Nextech is not configured");
         assert_eq!(outcomes[0].error, None);
         if outcomes[0].fetched > 0 {
@@ -99,7 +99,7 @@ async fn opening_a_card_finds_the_patients_nextech_chart_and_caches_encounters()
             before.patient.link(Vendor::Nextech).is_none(),
             "Nextech has no listing: nothing links it before a card is opened"
         );
-        let outcomes = desk.refresh_records("rosa", &patient).await.unwrap();
+        let outcomes = desk.refresh_records(&patient).await.unwrap();
         assert!(outcomes.iter().all(|o| o.error.is_none()), "{outcomes:?}");
         let after = store.patient_card("rosa", &patient).unwrap();
         if let Some(chart) = after.patient.link(Vendor::Nextech) {

@@ -19,7 +19,7 @@ pub async fn refresh_patient_card(
 ) -> Result<PatientCard, AppError> {
     let actor = state.actor().to_owned();
     if let Some(desk) = state.desk() {
-        match desk.refresh_records(&actor, &id).await {
+        match desk.refresh_records(&id).await {
             Ok(outcomes) => {
                 for outcome in outcomes.iter().filter(|o| o.error.is_some()) {
                     tracing::info!(vendor = %outcome.vendor, "card_records_unavailable");
