@@ -17,10 +17,14 @@ pub enum DemoMode {
 pub struct LaunchOptions {
     pub demo: Option<DemoMode>,
     pub data_dir: Option<PathBuf>,
+    /// The practice's config file; `None` leaves the lookup to `FRONTDESK_CONFIG`, then the OS
+    /// config dir, exactly as the CLI does.
+    pub config: Option<PathBuf>,
 }
 
 impl LaunchOptions {
-    /// Reads `--demo`, `--demo=offline` and `--data-dir DIR` (or `--data-dir=DIR`) from `args`,
+    /// Reads `--demo`, `--demo=offline`, `--config FILE` and `--data-dir DIR` (or the `=` forms)
+    /// from `args`,
     /// then `FRONTDESK_DEMO` (`1` or `offline`) and `FRONTDESK_DATA_DIR` where a flag is absent.
     #[must_use]
     pub fn parse(args: &[String], env: impl Fn(&str) -> Option<String>) -> Self {
@@ -31,9 +35,12 @@ impl LaunchOptions {
                 "--demo" => options.demo = Some(DemoMode::Online),
                 "--demo=offline" => options.demo = Some(DemoMode::Offline),
                 "--data-dir" => options.data_dir = iter.next().map(PathBuf::from),
+                "--config" => options.config = iter.next().map(PathBuf::from),
                 other => {
                     if let Some(dir) = other.strip_prefix("--data-dir=") {
                         options.data_dir = Some(PathBuf::from(dir));
+                    } else if let Some(file) = other.strip_prefix("--config=") {
+                        options.config = Some(PathBuf::from(file));
                     }
                 }
             }
@@ -86,8 +93,12 @@ mod tests {
         assert_eq!(from_env.demo, Some(DemoMode::Online));
         assert_eq!(from_env.data_dir, Some(PathBuf::from("/env/dir")));
 
-        let nothing = LaunchOptions::parse(&args(&["frontdesk-app", "--data-dir=/b"]), |_| None);
+        let nothing = LaunchOptions::parse(
+            &args(&["frontdesk-app", "--data-dir=/b", "--config", "/etc/fd.toml"]),
+            |_| None,
+        );
         assert_eq!(nothing.demo, None);
         assert_eq!(nothing.data_dir, Some(PathBuf::from("/b")));
+        assert_eq!(nothing.config, Some(PathBuf::from("/etc/fd.toml")));
     }
 }

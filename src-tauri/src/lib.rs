@@ -54,12 +54,19 @@ pub fn run() {
             let data_dir = launch
                 .data_dir
                 .clone()
-                .or_else(|| app.path().app_data_dir().ok())
+                // The same default as the CLI, so `frontdesk schedule` reads this desk's cache.
+                .or_else(frontdesk_desk::default_data_dir)
                 .ok_or("no data directory: pass --data-dir or set FRONTDESK_DATA_DIR")?;
             create_private_dir(&data_dir)?;
             tracing::info!("app_started");
             let actor = state::desk_actor();
-            let connection = practice::initial(app.handle(), &data_dir, &actor, launch.demo);
+            let connection = practice::initial(
+                app.handle(),
+                &data_dir,
+                &actor,
+                launch.demo,
+                launch.config.as_deref(),
+            );
             app.manage(AppState::new(data_dir, actor, connection));
             Ok(())
         })

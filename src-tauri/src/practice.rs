@@ -66,6 +66,7 @@ pub fn initial(
     data_dir: &Path,
     actor: &str,
     demo: Option<DemoMode>,
+    config: Option<&Path>,
 ) -> Connection {
     if let Some(mode) = demo {
         return match tauri::async_runtime::block_on(open_demo(app, data_dir, actor, mode)) {
@@ -73,7 +74,7 @@ pub fn initial(
             Err(error) => unconnected(data_dir, actor, Some(error)),
         };
     }
-    match frontdesk_desk::load_config(None) {
+    match frontdesk_desk::load_config(config) {
         Ok(config) => {
             let keychain: Arc<dyn SecretStore> = Arc::new(KeychainSecrets);
             let secrets = frontdesk_desk::secrets_with_env(keychain);
@@ -118,15 +119,21 @@ pub async fn open_demo(
     if mode == DemoMode::Offline {
         // A real practice that loses its network still holds Nextech's sign-in; so does the
         // offline demo, which signs in first and only then loses its vendors.
-        if let Some(nextech) = desk.clients().nextech.clone()
-            && let Err(error) = sign_in_demo_nextech(&nextech).await
-        {
-            tracing::warn!(error = %error, "demo_nextech_sign_in_failed");
-        }
+        sign_in_demo(&desk).await;
         demo.make_unreachable().await;
     }
     tracing::info!(reachable = demo.reachable(), "demo_practice_opened");
     Ok(connected(app, Arc::new(desk), Some(Box::new(demo))))
+}
+
+/// The demo's Nextech sign-in (a browser's job for a real practice); a failure leaves Nextech
+/// showing "needs sign-in" and the rest of the demo working.
+async fn sign_in_demo(desk: &Desk) {
+    if let Some(nextech) = desk.clients().nextech.clone()
+        && let Err(error) = sign_in_demo_nextech(&nextech).await
+    {
+        tracing::warn!(error = %error, "demo_nextech_sign_in_failed");
+    }
 }
 
 fn unconnected(data_dir: &Path, actor: &str, problem: Option<AppError>) -> Connection {
@@ -160,11 +167,8 @@ fn spawn_sync(
     wake: Arc<tokio::sync::Notify>,
 ) -> tauri::async_runtime::JoinHandle<()> {
     tauri::async_runtime::spawn(async move {
-        if demo
-            && let Some(nextech) = desk.clients().nextech.clone()
-            && let Err(error) = sign_in_demo_nextech(&nextech).await
-        {
-            tracing::warn!(error = %error, "demo_nextech_sign_in_failed");
+        if demo {
+            sign_in_demo(&desk).await;
         }
         let (progress, mut events) = progress_channel();
         let forward = app.clone();
