@@ -96,6 +96,7 @@ test("a hostile CCD renders with nothing executable and nothing run", () =>
     for (const frame of frames) {
       assert.equal(frame.sandbox, "", `encounter ${frame.id}'s frame is sandboxed with no permissions`);
     }
+    assert.ok(hostile.srcdoc.includes("<body>"), "the frame holds a whole CCD document");
     const body = hostile.srcdoc.slice(hostile.srcdoc.indexOf("<body>"));
     assert.doesNotMatch(body, /<script/i, "no <script>");
     assert.doesNotMatch(body, /\son[a-z]+\s*=/i, "no on* event handlers");

@@ -15,6 +15,7 @@ import {
   searchPatients,
 } from "./backend";
 import type { AppError, DayBoard, PatientSummary, ProviderDay, VendorStatus } from "./backend";
+import { displayName } from "../patients/format";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
@@ -78,7 +79,7 @@ export function useVendorStatusEvents(): void {
 }
 
 /** `value`, once it has stopped changing for `delayMs`: typing does not search per keystroke. */
-export function useDebouncedValue<T>(value: T, delayMs: number): T {
+function useDebouncedValue<T>(value: T, delayMs: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -193,5 +194,5 @@ export function useProviderDay(providerId: string, day: string, timeZone: string
  * (and audit as read) every patient's card.
  */
 export function boardPatientNames(board: Pick<DayBoard | ProviderDay, "patients"> | undefined): ReadonlyMap<string, string> {
-  return new Map((board?.patients ?? []).map((p) => [p.id, `${p.familyName}, ${p.givenName}`]));
+  return new Map((board?.patients ?? []).map((p) => [p.id, displayName(p)]));
 }

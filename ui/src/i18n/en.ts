@@ -200,7 +200,6 @@ export const en = {
   "language.en": "English",
   "language.es": "Español",
 
-  "error.label": "Problem",
   "error.retry": "Try again",
   "error.offline.vendor": "{vendor} cannot be reached.",
   "error.offline.all": "The practice's systems cannot be reached.",

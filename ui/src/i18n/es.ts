@@ -202,7 +202,6 @@ export const es: Catalogue = {
   "language.en": "English",
   "language.es": "Español",
 
-  "error.label": "Problema",
   "error.retry": "Reintentar",
   "error.offline.vendor": "No se puede conectar con {vendor}.",
   "error.offline.all": "No se puede conectar con los sistemas de la consulta.",
