@@ -375,3 +375,67 @@ async fn wellhive_should_sign_es256_assertions_from_a_pem_file() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn nexhealth_should_ask_for_version_2_where_the_spec_defines_nothing_else() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/authenticates"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "code": true, "description": "", "error": [], "data": {"token": "nh-bearer"}, "count": 1})))
+        .mount(&server)
+        .await;
+    // The spec's GET /locations answers only application/vnd.Nexhealth+json;version=2; a
+    // request asking for anything else does not match and gets wiremock's 404.
+    Mock::given(method("GET"))
+        .and(path("/locations"))
+        .and(header("accept", "application/vnd.Nexhealth+json;version=2"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "code": true, "data": [], "count": 0})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = NexhealthClient::builder(server.uri())
+        .subdomain("demo")
+        .location_ids(vec![LocationId(7)])
+        .secrets(Arc::new(MemorySecrets::with(&[(
+            "nexhealth.api_key",
+            "nh-key-123",
+        )])))
+        .http_settings(fast_settings())
+        .build()
+        .unwrap();
+    assert!(client.locations().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn nextech_should_send_the_practice_id_to_the_api_but_not_to_the_login_host() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/tenant/oauth2/token"))
+        .and(body_string_contains("grant_type=refresh_token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "access_token": "nx-1", "token_type": "Bearer", "expires_in": 3600, "refresh_token": "rt-2"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/ehr/api/encounters/categories"))
+        .and(header("x-nextech-practice-id", "practice-9"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let secrets = Arc::new(MemorySecrets::with(&[("nextech.refresh_token", "rt-1")]));
+    let client = nextech(&server, secrets);
+    assert!(client.encounter_categories().await.unwrap().is_empty());
+    let requests = server.received_requests().await.unwrap();
+    let token = requests
+        .iter()
+        .find(|r| r.url.path() == "/tenant/oauth2/token")
+        .unwrap();
+    assert!(
+        token.headers.get("x-nextech-practice-id").is_none(),
+        "the practice id is the EHR API's header, not the identity provider's"
+    );
+}

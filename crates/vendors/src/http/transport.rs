@@ -140,7 +140,14 @@ impl VendorHttp {
     fn build(&self, call: &Call, token: Option<&SecretString>) -> reqwest::RequestBuilder {
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        for (k, v) in self.default_headers.iter().chain(call.headers.iter()) {
+        // Default headers belong to the vendor's API (Nextech's practice id, NexHealth's API
+        // version); an absolute URL is a token endpoint on another host, which gets only what
+        // the call itself sets.
+        let defaults = self
+            .default_headers
+            .iter()
+            .filter(|_| call.absolute.is_none());
+        for (k, v) in defaults.chain(call.headers.iter()) {
             headers.insert(k.clone(), v.clone());
         }
         if let Some(token) = token

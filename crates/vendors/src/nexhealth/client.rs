@@ -218,6 +218,12 @@ impl NexhealthClient {
         call.query("subdomain", &self.subdomain)
     }
 
+    /// The spec defines appointment types, locations and showing one appointment only with the
+    /// `version=2` media type, in either API generation.
+    fn v2_only(call: Call) -> Call {
+        call.header(ACCEPT, HeaderValue::from_static(V2_ACCEPT))
+    }
+
     /// Adds the paging parameters of the configured generation.
     fn paged(&self, call: Call, cursor: Option<&str>) -> Call {
         match self.api {
@@ -319,7 +325,7 @@ impl NexhealthClient {
         &self,
         body: &NewAppointmentType,
     ) -> Result<AppointmentType, NexhealthError> {
-        let call = self.base(Call::post("/appointment_types", &[])).json(body);
+        let call = Self::v2_only(self.base(Call::post("/appointment_types", &[]))).json(body);
         Ok(self.envelope(call).await?.data)
     }
 
@@ -328,8 +334,7 @@ impl NexhealthClient {
         &self,
         location: Option<LocationId>,
     ) -> Result<Vec<AppointmentType>, NexhealthError> {
-        let call = self
-            .base(Call::get("/appointment_types", &[]))
+        let call = Self::v2_only(self.base(Call::get("/appointment_types", &[])))
             .query_opt("location_id", location);
         Ok(self.envelope(call).await?.data)
     }
@@ -337,7 +342,7 @@ impl NexhealthClient {
     /// `GET /locations` (institutions with their locations).
     pub async fn locations(&self) -> Result<Vec<Institution>, NexhealthError> {
         Ok(self
-            .envelope(self.base(Call::get("/locations", &[])))
+            .envelope(Self::v2_only(self.base(Call::get("/locations", &[]))))
             .await?
             .data)
     }
@@ -454,7 +459,7 @@ impl NexhealthClient {
 
     /// `GET /appointments/{id}`
     pub async fn appointment(&self, id: AppointmentId) -> Result<Appointment, NexhealthError> {
-        let call = self.base(Call::get("/appointments/{id}", &[&id.to_string()]));
+        let call = Self::v2_only(self.base(Call::get("/appointments/{id}", &[&id.to_string()])));
         Ok(self.envelope(call).await?.data)
     }
 
