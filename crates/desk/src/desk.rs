@@ -106,22 +106,6 @@ impl Desk {
         report
     }
 
-    /// Runs `sync_all` now and then every `every` until the handle is aborted (the app's
-    /// background sync; it keeps going while the screen is locked).
-    pub fn spawn_background(
-        self: &Arc<Self>,
-        every: std::time::Duration,
-        progress: Progress,
-    ) -> tokio::task::JoinHandle<()> {
-        let desk = self.clone();
-        tokio::spawn(async move {
-            loop {
-                desk.sync_all(progress.clone()).await;
-                tokio::time::sleep(every).await;
-            }
-        })
-    }
-
     /// Fetches the patient's contact history (CXone), encounters (Nextech, whose chart is found
     /// by MRN the first time) and referrals (WellHive) for the card, concurrently, into the
     /// cache. One vendor failing is reported beside the others' results.

@@ -9,22 +9,6 @@ use rusqlite::{Connection, params};
 use serde::de::DeserializeOwned;
 
 impl Store {
-    pub fn upsert_providers(&self, providers: &[Provider]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| write_providers(tx, providers))
-    }
-
-    pub fn upsert_locations(&self, locations: &[Location]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| write_locations(tx, locations))
-    }
-
-    pub fn upsert_operatories(&self, operatories: &[Operatory]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| write_operatories(tx, operatories))
-    }
-
-    pub fn upsert_appointment_types(&self, types: &[AppointmentType]) -> Result<(), StoreError> {
-        self.in_transaction(|tx| write_appointment_types(tx, types))
-    }
-
     pub fn providers(&self) -> Result<Vec<Provider>, StoreError> {
         all(
             &self.reader(),

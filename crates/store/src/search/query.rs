@@ -3,7 +3,9 @@
 //! quotes, `*`, `NEAR(` and SQL fragments are just characters that fold away or match nothing.
 
 use chrono::NaiveDate;
-use frontdesk_core::identity::{dob_candidates, fold, normalize_email, normalize_mrn};
+use frontdesk_core::identity::{
+    dob_candidates, fold, normalize_email, normalize_mrn, phone_digits,
+};
 
 /// How an alternative matches an index term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,12 +129,9 @@ pub(crate) fn parse(query: &str, today: NaiveDate) -> Vec<Word> {
 }
 
 fn digit_word(digits: &str) -> Word {
-    // An 11-digit North American number with its country code is found by its national digits.
-    let national = if digits.len() == 11 && digits.starts_with('1') {
-        &digits[1..]
-    } else {
-        digits
-    };
+    // Phones are indexed by their national digits (`phone_digits`); a query is read the same
+    // way, so the two can never drift apart.
+    let national = phone_digits(digits);
     let mut alts = vec![Alt {
         term: format!("m{digits}"),
         how: Match::Exact,

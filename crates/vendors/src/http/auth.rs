@@ -66,12 +66,6 @@ impl<F: TokenFetcher> TokenCache<F> {
         }
     }
 
-    #[must_use]
-    pub fn with_skew(mut self, skew: Duration) -> Self {
-        self.skew = skew;
-        self
-    }
-
     pub fn fetcher(&self) -> &F {
         &self.fetcher
     }

@@ -111,8 +111,6 @@ pub enum HttpError<B: ErrorBody> {
     },
     #[error("{vendor} client is misconfigured: {what}")]
     Config { vendor: Vendor, what: String },
-    #[error("{vendor} sent {what} the desk cannot use")]
-    Unusable { vendor: Vendor, what: String },
 }
 
 impl<B: ErrorBody> HttpError<B> {
@@ -144,7 +142,7 @@ impl<B: ErrorBody> HttpError<B> {
             | HttpError::Transport { endpoint, .. }
             | HttpError::Decode { endpoint, .. }
             | HttpError::Auth { endpoint, .. } => endpoint.vendor,
-            HttpError::Config { vendor, .. } | HttpError::Unusable { vendor, .. } => *vendor,
+            HttpError::Config { vendor, .. } => *vendor,
         }
     }
 }
@@ -197,7 +195,7 @@ impl<B: ErrorBody> From<HttpError<B>> for CoreError {
             HttpError::Connect { .. } | HttpError::Timeout { .. } => CoreError::Offline {
                 vendor: Some(vendor),
             },
-            HttpError::Transport { .. } | HttpError::Unusable { .. } => CoreError::Unavailable {
+            HttpError::Transport { .. } => CoreError::Unavailable {
                 vendor,
                 detail,
                 trace_id: None,

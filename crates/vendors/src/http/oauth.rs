@@ -78,7 +78,7 @@ pub fn auth_error(e: HttpError<OAuthErrorBody>) -> AuthError {
         HttpError::Status { status, .. } => AuthError::Unavailable { status },
         HttpError::Decode { path, .. } => AuthError::BadTokenResponse { path },
         HttpError::Auth { source, .. } => source,
-        HttpError::Config { what, .. } | HttpError::Unusable { what, .. } => AuthError::Key(what),
+        HttpError::Config { what, .. } => AuthError::Key(what),
         HttpError::Connect { .. }
         | HttpError::Timeout { .. }
         | HttpError::Transport { .. }
@@ -130,7 +130,6 @@ pub fn rebody<B: ErrorBody>(e: HttpError<B>) -> HttpError<OAuthErrorBody> {
         },
         HttpError::Auth { endpoint, source } => HttpError::Auth { endpoint, source },
         HttpError::Config { vendor, what } => HttpError::Config { vendor, what },
-        HttpError::Unusable { vendor, what } => HttpError::Unusable { vendor, what },
     }
 }
 

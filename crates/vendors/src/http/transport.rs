@@ -367,13 +367,6 @@ impl VendorHttp {
     }
 }
 
-impl Reply {
-    #[must_use]
-    pub fn body_len(&self) -> usize {
-        self.bytes.len()
-    }
-}
-
 enum Attempt {
     Answered {
         status: u16,
