@@ -3,22 +3,26 @@
 # a throwaway HOME, data directory and keychain (a private D-Bus session with its own unlocked
 # gnome-keyring), a private Xvfb display, and tauri-driver in front of WebKitWebDriver. Everything
 # runs under tini as a subreaper, because WebKit and the driver leave children behind that a
-# shell would never reap. Usage: tests/e2e/run.sh [path-to-app-binary]
+# shell would never reap. Usage: tests/e2e/run.sh [path-to-app-binary [spec-file...]]; with no
+# spec files every spec runs. FRONTDESK_E2E_ARTIFACTS_DIR moves the evidence elsewhere, so two
+# runs at once do not wipe each other's screenshots.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 app=${1:-"$repo/target/debug/frontdesk-app"}
+specs=()
+for spec in "${@:2}"; do specs+=("$(realpath "$spec")"); done
+artifacts=${FRONTDESK_E2E_ARTIFACTS_DIR:-"$repo/tests/e2e/artifacts"}
 [ -x "$app" ] || { echo "e2e: app binary not found at $app (build it first)" >&2; exit 1; }
 
 if [ -z "${FRONTDESK_E2E_INNER:-}" ]; then
   # Re-enter under tini (reaper) and a private D-Bus session (keychain isolation).
   export FRONTDESK_E2E_INNER=1
-  mkdir -p "$repo/tests/e2e/artifacts"
-  exec tini -s -g -- dbus-run-session -- "$0" "$app" 2> >(tee "$repo/tests/e2e/artifacts/session.log" | grep -v -e '^dbus-daemon' -e 'xdg-desktop-portal' -e '^$' -e 'Gtk-WARNING' -e 'SpiRegistry' >&2)
+  mkdir -p "$artifacts"
+  exec tini -s -g -- dbus-run-session -- "$0" "$app" "${specs[@]}" 2> >(tee "$artifacts/session.log" | grep -v -e '^dbus-daemon' -e 'xdg-desktop-portal' -e '^$' -e 'Gtk-WARNING' -e 'SpiRegistry' >&2)
 fi
 
 run_dir=$(mktemp -d /tmp/frontdesk-e2e.XXXXXX)
-artifacts="$repo/tests/e2e/artifacts"
 find "$artifacts" -mindepth 1 ! -name session.log -delete 2>/dev/null || true
 mkdir -p "$artifacts"
 export HOME="$run_dir/home" XDG_CONFIG_HOME="$run_dir/home/.config" XDG_DATA_HOME="$run_dir/home/.local/share"
@@ -76,4 +80,8 @@ done
 
 export FRONTDESK_E2E_APP="$app" FRONTDESK_E2E_PORT="$port" FRONTDESK_E2E_ARTIFACTS="$artifacts"
 cd "$repo/tests/e2e"
-node --test --test-concurrency=1 specs/
+if [ ${#specs[@]} -eq 0 ]; then
+  node --test --test-concurrency=1 specs/
+else
+  node --test --test-concurrency=1 "${specs[@]}"
+fi
