@@ -13,12 +13,15 @@ use serde::Serialize;
 use std::io::Read;
 
 /// Every secret a vendor client reads, by the name it is stored under.
-pub const KNOWN: [&str; 5] = [
+pub const KNOWN: [&str; 8] = [
     names::CXONE_CLIENT_SECRET,
     names::ZOOM_CLIENT_SECRET,
     names::NEXTECH_REFRESH_TOKEN,
     names::NEXHEALTH_API_KEY,
     names::WELLHIVE_PRIVATE_KEY,
+    names::WEBHOOK_CXONE_SECRET,
+    names::WEBHOOK_ZOOM_SECRET_TOKEN,
+    names::WEBHOOK_NEXHEALTH_SECRET_KEY,
 ];
 
 #[derive(Debug, Serialize)]

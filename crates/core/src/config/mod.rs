@@ -9,6 +9,7 @@ mod raw;
 pub mod secrets;
 mod settings;
 mod values;
+mod webhooks;
 
 #[cfg(test)]
 mod tests;
@@ -21,6 +22,7 @@ pub use settings::{
 pub use values::{
     CxonePlan, NexhealthGeneration, RateShare, SigningAlgorithm, Zone, ZoomGeneration,
 };
+pub use webhooks::{DEFAULT_LISTEN, WebhookSettings};
 
 use crate::ids::Vendor;
 use error::{key_at, position_of};
@@ -66,6 +68,8 @@ pub struct Config {
     pub nextech: Option<NextechSettings>,
     pub nexhealth: Option<NexhealthSettings>,
     pub wellhive: Option<WellhiveSettings>,
+    /// The webhook receiver; `None` when the desk polls only.
+    pub webhooks: Option<WebhookSettings>,
 }
 
 impl Config {
@@ -131,6 +135,11 @@ impl Config {
             wellhive: raw
                 .wellhive
                 .map(|r| check("wellhive").wellhive(r))
+                .transpose()?
+                .flatten(),
+            webhooks: raw
+                .webhooks
+                .map(|r| check("webhooks").webhooks(r))
                 .transpose()?
                 .flatten(),
         })

@@ -22,6 +22,7 @@ pub(crate) struct RawConfig {
     pub nextech: Option<RawNextech>,
     pub nexhealth: Option<RawNexhealth>,
     pub wellhive: Option<RawWellhive>,
+    pub webhooks: Option<RawWebhooks>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,4 +120,13 @@ pub(crate) struct RawWellhive {
     pub per_minute: Option<u32>,
     #[serde(default)]
     pub rate_share: RateShare,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWebhooks {
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    pub listen: Option<String>,
+    pub public_url: Option<String>,
 }

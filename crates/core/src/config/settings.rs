@@ -82,6 +82,10 @@ impl Checker<'_> {
         }
     }
 
+    pub(crate) fn invalid(&self, key: &str, why: &str) -> ConfigError {
+        self.missing(key, why)
+    }
+
     fn missing(&self, key: &str, why: &str) -> ConfigError {
         ConfigError::Invalid {
             path: self.path.to_path_buf(),
