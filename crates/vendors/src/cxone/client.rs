@@ -6,7 +6,7 @@ use crate::cxone::error::{CxoneError, CxoneErrorBody};
 use crate::cxone::wire::{
     Appointment, AppointmentQuery, Callback, Contact, ContactQuery, DataList, IvrFlow, IvrTemplate,
     ListResponse, NewAppointment, NewCallback, NewIvrFlow, NewReminder, NewWebhook, Patient,
-    PatientId, PatientQuery, Reminder, Webhook,
+    PatientId, PatientQuery, Reminder, Webhook, WebhookId,
 };
 use crate::http::transport::parse_url;
 use crate::http::{Authenticator, Call, HttpSettings, RateBudget, TokenCache, VendorHttp};
@@ -284,5 +284,22 @@ impl CxoneClient {
     /// `POST /webhooks`
     pub async fn register_webhook(&self, body: &NewWebhook) -> Result<Webhook, CxoneError> {
         self.json(Call::post("/webhooks", &[]).json(body)).await
+    }
+
+    /// `GET /webhooks`. Not in the doc, which shows only registration: REST's listing of the
+    /// registered resource, which the sandbox answers; a tenant without it answers 404/405,
+    /// which the caller reports as "CXone does not list webhooks".
+    pub async fn webhooks(&self) -> Result<Vec<Webhook>, CxoneError> {
+        let list: DataList<Webhook> = self.json(Call::get("/webhooks", &[])).await?;
+        Ok(list.data)
+    }
+
+    /// `DELETE /webhooks/{id}`. Not in the doc either (see [`Self::webhooks`]).
+    pub async fn delete_webhook(&self, id: &WebhookId) -> Result<(), CxoneError> {
+        let auth: &dyn Authenticator = self.auth.as_ref();
+        self.http
+            .send::<CxoneErrorBody>(&Call::delete("/webhooks/{id}", &[id.as_str()]), Some(auth))
+            .await
+            .map(|_| ())
     }
 }

@@ -11,9 +11,10 @@ use crate::nexhealth::error::{NexhealthError, NexhealthErrorBody};
 use crate::nexhealth::wire::{
     Appointment, AppointmentData, AppointmentId, AppointmentPatch, AppointmentType,
     AvailabilityBody, CreatedAppointment, CreatedPatient, CreatedWorkingHour, Envelope,
-    Institution, LocationId, NewAppointment, NewAppointmentType, NewPatient, NewWorkingHour,
-    Operatory, Patient, PatientQuery, PatientsData, Provider, SlotGroup, SlotQuery, WorkingHour,
-    WorkingHourBody,
+    Institution, LocationId, NewAppointment, NewAppointmentType, NewPatient, NewWebhookEndpoint,
+    NewWebhookSubscription, NewWorkingHour, Operatory, Patient, PatientQuery, PatientsData,
+    Provider, SlotGroup, SlotQuery, WebhookEndpoint, WebhookEndpointId, WebhookSubscription,
+    WebhookSubscriptionId, WorkingHour, WorkingHourBody,
 };
 use chrono::{DateTime, Utc};
 use frontdesk_core::Vendor;
@@ -384,6 +385,23 @@ impl NexhealthClient {
         Ok(created.data.into_inner())
     }
 
+    /// `PATCH /working_hours/{id}` (spec; the doc has no way to change an availability, so
+    /// both generations use it). Sending the same change twice is harmless.
+    pub async fn update_working_hour(
+        &self,
+        id: WorkingHourId,
+        patch: &WorkingHourPatch,
+    ) -> Result<WorkingHour, NexhealthError> {
+        let call = self
+            .base(Call::patch("/working_hours/{id}", &[&id.to_string()]))
+            .json(&WorkingHourPatchBody {
+                working_hour: patch,
+            })
+            .idempotent();
+        let updated: Envelope<CreatedWorkingHour> = self.envelope(call).await?;
+        Ok(updated.data.into_inner())
+    }
+
     /// `GET /working_hours` (current) or `GET /availabilities` (v2) at one location, one page.
     pub async fn working_hours(
         &self,
@@ -475,5 +493,81 @@ impl NexhealthClient {
             .idempotent();
         let patched: Envelope<AppointmentData> = self.envelope(call).await?;
         Ok(patched.data.into_inner())
+    }
+
+    // ---- webhooks (spec only: the doc links to them without describing them) ----
+
+    /// `GET /webhook_endpoints` (`version=2` media type, no subdomain: endpoints are the API
+    /// user's, not an institution's).
+    pub async fn webhook_endpoints(&self) -> Result<Vec<WebhookEndpoint>, NexhealthError> {
+        let call = Self::v2_only(Call::get("/webhook_endpoints", &[]));
+        Ok(self.envelope(call).await?.data)
+    }
+
+    /// `POST /webhook_endpoints`: the answer carries the `secret_key` deliveries are signed
+    /// with. Not retried on a timeout (a retry would create a second endpoint).
+    pub async fn create_webhook_endpoint(
+        &self,
+        body: &NewWebhookEndpoint,
+    ) -> Result<WebhookEndpoint, NexhealthError> {
+        let call = Self::v2_only(Call::post("/webhook_endpoints", &[])).json(body);
+        Ok(self.envelope(call).await?.data)
+    }
+
+    /// `DELETE /webhook_endpoints/{id}` (its subscriptions go with it).
+    pub async fn delete_webhook_endpoint(
+        &self,
+        id: WebhookEndpointId,
+    ) -> Result<(), NexhealthError> {
+        let call = Self::v2_only(Call::delete("/webhook_endpoints/{id}", &[&id.to_string()]));
+        let auth: &dyn Authenticator = self.auth.as_ref();
+        self.http
+            .send::<NexhealthErrorBody>(&call, Some(auth))
+            .await
+            .map(|_| ())
+    }
+
+    /// `GET /webhook_endpoints/{id}/webhook_subscriptions` for this institution.
+    pub async fn webhook_subscriptions(
+        &self,
+        endpoint: WebhookEndpointId,
+    ) -> Result<Vec<WebhookSubscription>, NexhealthError> {
+        let call = self.base(Call::get(
+            "/webhook_endpoints/{id}/webhook_subscriptions",
+            &[&endpoint.to_string()],
+        ));
+        Ok(self.envelope(call).await?.data)
+    }
+
+    /// `POST /webhook_endpoints/{id}/webhook_subscriptions`.
+    pub async fn create_webhook_subscription(
+        &self,
+        endpoint: WebhookEndpointId,
+        body: &NewWebhookSubscription,
+    ) -> Result<WebhookSubscription, NexhealthError> {
+        let call = self
+            .base(Call::post(
+                "/webhook_endpoints/{id}/webhook_subscriptions",
+                &[&endpoint.to_string()],
+            ))
+            .json(body);
+        Ok(self.envelope(call).await?.data)
+    }
+
+    /// `DELETE /webhook_endpoints/{id}/webhook_subscriptions/{subscription_id}`.
+    pub async fn delete_webhook_subscription(
+        &self,
+        endpoint: WebhookEndpointId,
+        subscription: WebhookSubscriptionId,
+    ) -> Result<(), NexhealthError> {
+        let call = self.base(Call::delete(
+            "/webhook_endpoints/{id}/webhook_subscriptions/{subscription_id}",
+            &[&endpoint.to_string(), &subscription.to_string()],
+        ));
+        let auth: &dyn Authenticator = self.auth.as_ref();
+        self.http
+            .send::<NexhealthErrorBody>(&call, Some(auth))
+            .await
+            .map(|_| ())
     }
 }

@@ -331,6 +331,19 @@ pub struct AvailabilityBody<'a> {
     pub availability: &'a NewWorkingHour,
 }
 
+/// `PATCH /working_hours/{id}` (spec): only the fields given change. Switching hours off
+/// (`active: false`) keeps their history, where `DELETE` would lose it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct WorkingHourPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkingHourPatchBody<'a> {
+    pub working_hour: &'a WorkingHourPatch,
+}
+
 /// What to search slots for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotQuery {
@@ -486,4 +499,45 @@ pub struct AppointmentPatchDetails {
     pub cancelled: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confirmed: Option<bool>,
+}
+
+int_id!(WebhookEndpointId);
+int_id!(WebhookSubscriptionId);
+
+/// `POST /webhook_endpoints` (spec `postWebhookEndpoints`).
+#[derive(Debug, Clone, Serialize)]
+pub struct NewWebhookEndpoint {
+    pub target_url: String,
+    pub active: bool,
+}
+
+/// A webhook endpoint. `secret_key` signs every delivery to it: kept secret in memory and
+/// never printed.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WebhookEndpoint {
+    pub id: WebhookEndpointId,
+    pub target_url: String,
+    #[serde(default)]
+    pub secret_key: Option<secrecy::SecretString>,
+    #[serde(default)]
+    pub active: bool,
+}
+
+/// `POST /webhook_endpoints/{id}/webhook_subscriptions`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewWebhookSubscription {
+    pub resource_type: String,
+    pub event: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct WebhookSubscription {
+    pub id: WebhookSubscriptionId,
+    #[serde(default)]
+    pub webhook_endpoint_id: Option<WebhookEndpointId>,
+    pub resource_type: String,
+    pub event: String,
+    #[serde(default)]
+    pub active: bool,
 }
