@@ -14,7 +14,8 @@ use crate::nexhealth::wire::{
     Institution, LocationId, NewAppointment, NewAppointmentType, NewPatient, NewWebhookEndpoint,
     NewWebhookSubscription, NewWorkingHour, Operatory, Patient, PatientQuery, PatientsData,
     Provider, SlotGroup, SlotQuery, WebhookEndpoint, WebhookEndpointId, WebhookSubscription,
-    WebhookSubscriptionId, WorkingHour, WorkingHourBody,
+    WebhookSubscriptionId, WorkingHour, WorkingHourBody, WorkingHourId, WorkingHourPatch,
+    WorkingHourPatchBody,
 };
 use chrono::{DateTime, Utc};
 use frontdesk_core::Vendor;
