@@ -4,6 +4,7 @@
 //! and the store implement. It depends on no other crate of ours and knows no HTTP, SQL or Tauri,
 //! so the services built on it can be tested with in-memory ports.
 
+pub mod access;
 pub mod appointment;
 pub mod booking;
 pub mod config;

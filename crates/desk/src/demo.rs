@@ -254,3 +254,35 @@ fn write_private(path: &Path, text: &str) -> Result<(), DemoError> {
         source,
     })
 }
+
+/// A staff account the demo practice comes with. Its PIN is public on purpose: the demo's
+/// sign-in screen shows it, so a practice evaluating Frontdesk can try each role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoStaff {
+    pub username: &'static str,
+    pub display_name: &'static str,
+    pub role: frontdesk_core::access::Role,
+    pub pin: &'static str,
+}
+
+/// The demo's desk, one person per role (A-DAY-AT-THE-DESK.md's Rosa, Dr. Lee and Dana).
+pub const DEMO_STAFF: [DemoStaff; 3] = [
+    DemoStaff {
+        username: "rosa",
+        display_name: "Rosa (receptionist)",
+        role: frontdesk_core::access::Role::Receptionist,
+        pin: "246810",
+    },
+    DemoStaff {
+        username: "lee",
+        display_name: "Dr. Lee (clinician)",
+        role: frontdesk_core::access::Role::Clinician,
+        pin: "135791",
+    },
+    DemoStaff {
+        username: "dana",
+        display_name: "Dana (practice admin)",
+        role: frontdesk_core::access::Role::Admin,
+        pin: "975312",
+    },
+];

@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// Every migration in order; the last version is what this build writes.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("schema/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("schema/0001_initial.sql")),
+    (2, include_str!("schema/0002_staff.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
