@@ -35,9 +35,14 @@ pub enum AppError {
     /// The input was wrong; `field` names which one.
     #[error("invalid input")]
     Invalid { field: String, message: String },
-    /// Someone else got there first (a slot taken, a record changed).
+    /// Someone else got there first (a slot taken, a record changed). A slot taken between
+    /// search and book carries the provider's next open times in `next_slots`.
     #[error("conflict")]
-    Conflict { message: String },
+    Conflict {
+        message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        next_slots: Option<Vec<frontdesk_desk::booking::OpenSlot>>,
+    },
     #[error("rate limited")]
     RateLimited {
         vendor: Vendor,
@@ -89,7 +94,10 @@ impl From<CoreError> for AppError {
                 as_of: None,
             },
             CoreError::Invalid { field, message } => AppError::Invalid { field, message },
-            CoreError::Conflict { message } => AppError::Conflict { message },
+            CoreError::Conflict { message } => AppError::Conflict {
+                message,
+                next_slots: None,
+            },
             CoreError::Storage { message, way_out } => AppError::Storage { message, way_out },
             CoreError::Locked => AppError::Locked,
             CoreError::Internal { message } => AppError::Internal { message },

@@ -19,3 +19,12 @@ pub struct VendorStatusChanged {
 pub struct SyncProgressed {
     pub event: frontdesk_core::sync::SyncEvent,
 }
+
+/// A booking the vendor confirms later (NexHealth's EHR insertion, WellHive's submission) has
+/// settled: confirmed, failed with the vendor's reason (offer the slots again), or still
+/// pending when the desk stopped waiting (the sync brings the outcome).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct AppointmentSettled {
+    pub settled: frontdesk_desk::booking::SettledBooking,
+}

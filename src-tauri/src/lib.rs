@@ -33,10 +33,21 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::schedule::day_board,
             commands::clinician::provider_day,
             commands::telehealth::join_visit,
+            commands::booking::search_slots,
+            commands::booking::book_slot,
+            commands::booking::reschedule_appointment,
+            commands::booking::missing_booking_attributes,
+            commands::booking::patient_referrals,
+            commands::booking::cancel_reasons,
+            commands::booking::cancel_appointment,
+            commands::booking::appointment_status,
+            commands::booking::schedule_callback,
+            commands::booking::quota_counts,
         ])
         .events(collect_events![
             events::VendorStatusChanged,
-            events::SyncProgressed
+            events::SyncProgressed,
+            events::AppointmentSettled
         ])
 }
 

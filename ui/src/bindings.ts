@@ -42,10 +42,130 @@ export const commands = {
 	providerDay: (providerId: string, day: string, timeZone: string) => typedError<ProviderDay_Serialize, AppError_Serialize>(__TAURI_INVOKE("provider_day", { providerId, day, timeZone })),
 	/**  Opens the provider's join link of telehealth appointment `appointment_id`. */
 	joinVisit: (appointmentId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("join_visit", { appointmentId })),
+	/**
+	 *  Open slots across every configured vendor at once (NexHealth in person, Zoom telehealth,
+	 *  WellHive referral), grouped by the location's local day. One vendor failing or slow is a
+	 *  line in `outcomes` beside the others' slots, never the command's error.
+	 */
+	searchSlots: (query: SlotQuery_Deserialize) => typedError<SlotResults_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_slots", { query })),
+	/**
+	 *  Books one slot from `search_slots`. In-person and referral bookings return `pending`
+	 *  ("pending in EHR" / "submitting") with `settling: true`, and an `AppointmentSettled` event
+	 *  follows with the vendor's outcome; telehealth visits are scheduled at once. A slot taken
+	 *  meanwhile is `conflict` with `nextSlots`; an unreachable vendor is `offline`.
+	 */
+	bookSlot: (request: BookRequest_Deserialize) => typedError<BookingResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("book_slot", { request })),
+	/**
+	 *  Books `request`'s slot for the appointment's patient and cancels `appointment_id` once the
+	 *  new booking is confirmed (at once for telehealth). The old one stays if the new one fails.
+	 */
+	rescheduleAppointment: (appointmentId: string, request: BookRequest_Deserialize) => typedError<BookingResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("reschedule_appointment", { appointmentId, request })),
+	/**
+	 *  Patient fields (WellHive's names) the referral slot's provider service requires that the
+	 *  desk does not know; ask for them and pass them in `request.referral.attributes`. Empty for
+	 *  other slots.
+	 */
+	missingBookingAttributes: (slotId: string, patientId: PatientId) => typedError<string[], AppError_Serialize>(__TAURI_INVOKE("missing_booking_attributes", { slotId, patientId })),
+	/**  The patient's referrals out (WellHive), fetched now and kept on the card. */
+	patientReferrals: (patientId: PatientId) => typedError<Referral_Serialize[], AppError_Serialize>(__TAURI_INVOKE("patient_referrals", { patientId })),
+	/**
+	 *  The reasons the vendor accepts for cancelling this appointment (WellHive); empty when the
+	 *  vendor takes none.
+	 */
+	cancelReasons: (appointmentId: string) => typedError<CancelReason_Serialize[], AppError_Serialize>(__TAURI_INVOKE("cancel_reasons", { appointmentId })),
+	/**
+	 *  Cancels at the vendor (`reason_id` from `cancel_reasons` where it has them) and returns the
+	 *  appointment as the cache now holds it.
+	 */
+	cancelAppointment: (appointmentId: string, reasonId: string | null) => typedError<Appointment_Serialize, AppError_Serialize>(__TAURI_INVOKE("cancel_appointment", { appointmentId, reasonId })),
+	/**
+	 *  One appointment's status from the cache, or from its vendor when `refresh` (WellHive's
+	 *  "latest details" costs quota, so only on an explicit refresh).
+	 */
+	appointmentStatus: (appointmentId: string, refresh: boolean) => typedError<Appointment_Serialize, AppError_Serialize>(__TAURI_INVOKE("appointment_status", { appointmentId, refresh })),
+	/**
+	 *  Asks CXone to call the patient back at `at` (RFC 3339). It goes through the durable outbox:
+	 *  while CXone is unreachable the callback waits (`state: queued`) and is sent once, later.
+	 */
+	scheduleCallback: (patientId: PatientId, at: string, reason: string) => typedError<Callback, AppError_Serialize>(__TAURI_INVOKE("schedule_callback", { patientId, at, reason })),
+	/**  WellHive's quota-counted actions and how often this desk used each since it started (admins). */
+	quotaCounts: () => typedError<QuotaCount[], AppError_Serialize>(__TAURI_INVOKE("quota_counts")),
+	ivrTemplates: () => typedError<IvrTemplate_Serialize[], AppError_Serialize>(__TAURI_INVOKE("ivr_templates")),
+	/**  Builds a custom IVR flow from a template; a wrong field comes back as `invalid` naming it. */
+	createIvrFlow: (form: IvrFlowForm_Deserialize) => typedError<IvrFlowStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_ivr_flow", { form })),
+	/**  A provider's weekly telehealth hours at Zoom; `provider_id` is the desk's. */
+	zoomAvailability: (providerId: string) => typedError<ZoomAvailability_Serialize, AppError_Serialize>(__TAURI_INVOKE("zoom_availability", { providerId })),
+	/**  Replaces a provider's weekly telehealth hours and days off at Zoom. */
+	setZoomAvailability: (providerId: string, form: ZoomAvailabilityForm_Deserialize) => typedError<ZoomAvailability_Serialize, AppError_Serialize>(__TAURI_INVOKE("set_zoom_availability", { providerId, form })),
+	/**  Every NexHealth availability at one location (the desk's id), switched on or off. */
+	nexhealthAvailabilities: (locationId: string) => typedError<NexAvailability_Serialize[], AppError_Serialize>(__TAURI_INVOKE("nexhealth_availabilities", { locationId })),
+	/**  Adds in-person hours; hours overlapping the provider's own come back `invalid`. */
+	createNexhealthAvailability: (form: NexAvailabilityForm_Deserialize) => typedError<NexAvailability_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_nexhealth_availability", { form })),
+	/**  Switches an availability off (it stays listed as inactive). */
+	deactivateNexhealthAvailability: (availabilityId: string) => typedError<NexAvailability_Serialize, AppError_Serialize>(__TAURI_INVOKE("deactivate_nexhealth_availability", { availabilityId })),
+	/**  NexHealth's appointment types, one location's (the desk's id) when given. */
+	nexhealthAppointmentTypes: (locationId: string | null) => typedError<NexAppointmentType_Serialize[], AppError_Serialize>(__TAURI_INVOKE("nexhealth_appointment_types", { locationId })),
+	createAppointmentType: (form: AppointmentTypeForm_Deserialize) => typedError<NexAppointmentType_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_appointment_type", { form })),
+	/**  Creates the patient's Zoom record, or brings the linked one up to date. */
+	ensureZoomPatient: (patientId: PatientId) => typedError<ZoomPatientRecord, AppError_Serialize>(__TAURI_INVOKE("ensure_zoom_patient", { patientId })),
+	/**  Sends a video visit's invitation again, by the channels the patient allows. */
+	resendInvitation: (appointmentId: string) => typedError<InvitationSent, AppError_Serialize>(__TAURI_INVOKE("resend_invitation", { appointmentId })),
+	/**  The video visits whose patient is in Zoom's waiting room now. */
+	waitingRoom: () => typedError<WaitingVisit_Serialize[], AppError_Serialize>(__TAURI_INVOKE("waiting_room")),
+	/**  Lets the visit's patient in from the waiting room. */
+	admitWaitingPatient: (appointmentId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("admit_waiting_patient", { appointmentId })),
+	/**  Sends the waiting patient a short message. */
+	notifyWaitingPatient: (appointmentId: string, message: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("notify_waiting_patient", { appointmentId, message })),
+	sessionStatus: () => typedError<SessionStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("session_status")),
+	/**  First run: creates the practice admin (only while no account exists) and signs them in. */
+	createFirstAdmin: (admin: NewStaff) => typedError<SessionStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_first_admin", { admin })),
+	/**  Signs in, unlocks (the same person again) or switches user (someone else at a locked desk). */
+	signIn: (username: string, credential: string) => typedError<SignInOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("sign_in", { username, credential })),
+	/**  Locks the desk now (Ctrl+L, "Lock", "Switch user"): the same person or another signs in. */
+	lockSession: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("lock_session")),
+	/**  Ends the session. */
+	signOut: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sign_out")),
+	/**  The person is at the desk (a key press, a click): the idle clock starts again. */
+	touchSession: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("touch_session")),
+	listStaff: () => typedError<StaffMember[], AppError_Serialize>(__TAURI_INVOKE("list_staff")),
+	createStaff: (staff: NewStaff) => typedError<StaffMember, AppError_Serialize>(__TAURI_INVOKE("create_staff", { staff })),
+	updateStaff: (id: string, update: StaffUpdate_Deserialize) => typedError<StaffMember, AppError_Serialize>(__TAURI_INVOKE("update_staff", { id, update })),
+	resetStaffCredential: (id: string, credential: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("reset_staff_credential", { id, credential })),
+	/**  Sets how long an untouched desk stays unlocked (1 to 60 minutes; HIPAA's seeds say 15). */
+	setIdleLockMinutes: (minutes: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_idle_lock_minutes", { minutes })),
+	/**
+	 *  Every vendor's connection settings as the config file holds them; secrets only as set or
+	 *  not set.
+	 */
+	connectionSettings: () => typedError<ConnectionSettings, AppError_Serialize>(__TAURI_INVOKE("connection_settings")),
+	/**
+	 *  Saves the practice's name and time zone (creating the config file on a new desk) and
+	 *  reconnects the desk with it.
+	 */
+	savePracticeSettings: (practice: PracticeForm) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_practice_settings", { practice })),
+	/**
+	 *  Saves one vendor's settings (and its secret, when one was typed) and reconnects the desk,
+	 *  so the next sync uses them.
+	 */
+	saveVendorSettings: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_vendor_settings", { update })),
+	/**
+	 *  Signs in to the vendor with the settings as the form holds them and reads one small thing.
+	 *  A vendor that answers with an error comes back as `refused` with its status, code, message
+	 *  and trace id; one that cannot be reached is `Offline`.
+	 */
+	testVendorConnection: (update: VendorUpdate_Deserialize) => typedError<ConnectionCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("test_vendor_connection", { update })),
+	/**
+	 *  Nextech's sign-in: opens Nextech's (Azure AD) sign-in page in the system browser, waits for
+	 *  it to come back to the desk on 127.0.0.1, and keeps the refresh token in the keychain.
+	 *  Then asks for a sync, so Nextech's status turns from "needs sign-in" at once.
+	 */
+	signInNextech: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sign_in_nextech", { update })),
 };
 
 /** Events */
 export const events = {
+	appointmentSettled: makeEvent<AppointmentSettled_Serialize, AppointmentSettled_Deserialize>("appointment-settled"),
+	sessionLocked: makeEvent<SessionLocked, SessionLocked>("session-locked"),
 	syncProgressed: makeEvent<SyncProgressed, SyncProgressed>("sync-progressed"),
 	vendorStatusChanged: makeEvent<VendorStatusChanged_Serialize, VendorStatusChanged_Deserialize>("vendor-status-changed"),
 };
@@ -66,8 +186,11 @@ asOf?: string | null } |
 { kind: "locked" } | { kind: "notFound"; what: string } | 
 /**  The input was wrong; `field` names which one. */
 { kind: "invalid"; field: string; message: string } | 
-/**  Someone else got there first (a slot taken, a record changed). */
-{ kind: "conflict"; message: string } | { kind: "rateLimited"; vendor: Vendor; retryAfterSecs?: number | null } | 
+/**
+ *  Someone else got there first (a slot taken, a record changed). A slot taken between
+ *  search and book carries the provider's next open times in `next_slots`.
+ */
+{ kind: "conflict"; message: string; nextSlots?: OpenSlot_Deserialize[] | null } | { kind: "rateLimited"; vendor: Vendor; retryAfterSecs?: number | null } | 
 /**  The vendor answered, but not properly (5xx, garbage). */
 { kind: "unavailable"; vendor: Vendor; message: string; traceId?: string | null } | 
 /**  No practice (or not this vendor) has been set up yet. */
@@ -88,8 +211,11 @@ asOf: string | null } |
 { kind: "locked" } | { kind: "notFound"; what: string } | 
 /**  The input was wrong; `field` names which one. */
 { kind: "invalid"; field: string; message: string } | 
-/**  Someone else got there first (a slot taken, a record changed). */
-{ kind: "conflict"; message: string } | { kind: "rateLimited"; vendor: Vendor; retryAfterSecs: number | null } | 
+/**
+ *  Someone else got there first (a slot taken, a record changed). A slot taken between
+ *  search and book carries the provider's next open times in `next_slots`.
+ */
+{ kind: "conflict"; message: string; nextSlots?: OpenSlot_Serialize[] } | { kind: "rateLimited"; vendor: Vendor; retryAfterSecs: number | null } | 
 /**  The vendor answered, but not properly (5xx, garbage). */
 { kind: "unavailable"; vendor: Vendor; message: string; traceId: string | null } | 
 /**  No practice (or not this vendor) has been set up yet. */
@@ -133,6 +259,31 @@ export type AppInfo_Serialize = {
 
 export type Appointment = Appointment_Serialize | Appointment_Deserialize;
 
+/**
+ *  A booking the vendor confirms later (NexHealth's EHR insertion, WellHive's submission) has
+ *  settled: confirmed, failed with the vendor's reason (offer the slots again), or still
+ *  pending when the desk stopped waiting (the sync brings the outcome).
+ */
+export type AppointmentSettled = AppointmentSettled_Serialize | AppointmentSettled_Deserialize;
+
+/**
+ *  A booking the vendor confirms later (NexHealth's EHR insertion, WellHive's submission) has
+ *  settled: confirmed, failed with the vendor's reason (offer the slots again), or still
+ *  pending when the desk stopped waiting (the sync brings the outcome).
+ */
+export type AppointmentSettled_Deserialize = {
+	settled: SettledBooking_Deserialize,
+};
+
+/**
+ *  A booking the vendor confirms later (NexHealth's EHR insertion, WellHive's submission) has
+ *  settled: confirmed, failed with the vendor's reason (offer the slots again), or still
+ *  pending when the desk stopped waiting (the sync brings the outcome).
+ */
+export type AppointmentSettled_Serialize = {
+	settled: SettledBooking_Serialize,
+};
+
 export type AppointmentStatus = { state: "scheduled" } | 
 /**  Accepted by the vendor, not yet confirmed in the record system. */
 { state: "pending" } | { state: "confirmed" } | 
@@ -140,6 +291,27 @@ export type AppointmentStatus = { state: "scheduled" } |
 { state: "waiting" } | { state: "checkedIn" } | { state: "inProgress" } | { state: "completed" } | { state: "noShow" } | { state: "cancelled" } | 
 /**  The vendor gave up; `reason` is its own words. */
 { state: "failed"; reason: string };
+
+/**  An appointment type at NexHealth: what can be booked, how long it takes, where. */
+export type AppointmentTypeForm = AppointmentTypeForm_Serialize | AppointmentTypeForm_Deserialize;
+
+/**  An appointment type at NexHealth: what can be booked, how long it takes, where. */
+export type AppointmentTypeForm_Deserialize = {
+	/**  The desk's location id (`nexhealth:…`). */
+	locationId?: string,
+	name?: string,
+	minutes?: number,
+	bookableOnline?: boolean,
+};
+
+/**  An appointment type at NexHealth: what can be booked, how long it takes, where. */
+export type AppointmentTypeForm_Serialize = {
+	/**  The desk's location id (`nexhealth:…`). */
+	locationId: string,
+	name: string,
+	minutes: number,
+	bookableOnline: boolean,
+};
 
 export type Appointment_Deserialize = {
 	/**  The desk's id: `vendor:externalId`. */
@@ -185,6 +357,130 @@ export type Appointment_Serialize = {
 	asOf: string,
 };
 
+/**  "Book" pressed on one slot. */
+export type BookRequest = BookRequest_Serialize | BookRequest_Deserialize;
+
+/**  "Book" pressed on one slot. */
+export type BookRequest_Deserialize = {
+	/**  An `OpenSlot.id`. */
+	slotId: string,
+	patient: BookingPatient_Deserialize,
+	/**
+	 *  Made once per "Book" press and kept through retries: a retry with the same key after
+	 *  a timeout checks whether the first attempt landed instead of booking again. A fresh
+	 *  one is made when omitted.
+	 */
+	key?: string | null,
+	/**  Staff-facing note (never sent to patient channels). */
+	note?: string | null,
+	telehealth?: TelehealthOptions_Deserialize | null,
+	referral?: ReferralOptions_Deserialize | null,
+};
+
+/**  "Book" pressed on one slot. */
+export type BookRequest_Serialize = {
+	/**  An `OpenSlot.id`. */
+	slotId: string,
+	patient: BookingPatient_Serialize,
+	/**
+	 *  Made once per "Book" press and kept through retries: a retry with the same key after
+	 *  a timeout checks whether the first attempt landed instead of booking again. A fresh
+	 *  one is made when omitted.
+	 */
+	key: string | null,
+	/**  Staff-facing note (never sent to patient channels). */
+	note: string | null,
+	telehealth: TelehealthOptions_Serialize | null,
+	referral: ReferralOptions_Serialize | null,
+};
+
+/**  Who is being booked. */
+export type BookingPatient = BookingPatient_Serialize | BookingPatient_Deserialize;
+
+/**  Who is being booked. */
+export type BookingPatient_Deserialize = 
+/**  A person the desk knows (as `search_patients` returns them). */
+{ kind: "existing"; patientId: PatientId } | 
+/**
+ *  Someone the desk found nowhere: looked for again in the vendor (duplicate check by
+ *  name, birth date and phone) and created there only if still not found. In-person only.
+ */
+{ kind: "new"; givenName: string; familyName: string; 
+/**  `YYYY-MM-DD`. */
+birthDate: string; 
+/**  E.164 where possible. */
+phone: string; email?: string | null };
+
+/**  Who is being booked. */
+export type BookingPatient_Serialize = 
+/**  A person the desk knows (as `search_patients` returns them). */
+{ kind: "existing"; patientId: PatientId } | 
+/**
+ *  Someone the desk found nowhere: looked for again in the vendor (duplicate check by
+ *  name, birth date and phone) and created there only if still not found. In-person only.
+ */
+{ kind: "new"; givenName: string; familyName: string; 
+/**  `YYYY-MM-DD`. */
+birthDate: string; 
+/**  E.164 where possible. */
+phone: string; email: string | null };
+
+/**
+ *  What a booking did right away. `settling` says whether the vendor still has to confirm:
+ *  an `AppointmentSettled` event (or `frontdesk book` without `--no-wait`) follows.
+ */
+export type BookingResult = BookingResult_Serialize | BookingResult_Deserialize;
+
+/**
+ *  What a booking did right away. `settling` says whether the vendor still has to confirm:
+ *  an `AppointmentSettled` event (or `frontdesk book` without `--no-wait`) follows.
+ */
+export type BookingResult_Deserialize = {
+	/**  The booking's idempotency key. */
+	key: string,
+	/**
+	 *  As the cache now holds it: usually `pending` for in-person and referral bookings
+	 *  ("pending in EHR" / "submitting"), `scheduled` for telehealth.
+	 */
+	appointment: Appointment_Deserialize,
+	/**  The desk's person, where known (a new patient becomes known once the vendor has them). */
+	patientId?: PatientId | null,
+	/**  This booking created the vendor's patient record. */
+	patientCreated: boolean,
+	settling: boolean,
+	/**
+	 *  The appointment this booking replaces (reschedule): cancelled once the new one is
+	 *  confirmed.
+	 */
+	replaces?: string | null,
+	telehealth?: TelehealthBookedInfo | null,
+};
+
+/**
+ *  What a booking did right away. `settling` says whether the vendor still has to confirm:
+ *  an `AppointmentSettled` event (or `frontdesk book` without `--no-wait`) follows.
+ */
+export type BookingResult_Serialize = {
+	/**  The booking's idempotency key. */
+	key: string,
+	/**
+	 *  As the cache now holds it: usually `pending` for in-person and referral bookings
+	 *  ("pending in EHR" / "submitting"), `scheduled` for telehealth.
+	 */
+	appointment: Appointment_Serialize,
+	/**  The desk's person, where known (a new patient becomes known once the vendor has them). */
+	patientId: PatientId | null,
+	/**  This booking created the vendor's patient record. */
+	patientCreated: boolean,
+	settling: boolean,
+	/**
+	 *  The appointment this booking replaces (reschedule): cancelled once the new one is
+	 *  confirmed.
+	 */
+	replaces: string | null,
+	telehealth: TelehealthBookedInfo | null,
+};
+
 export type Callback = {
 	id: string,
 	patientId: PatientId,
@@ -193,11 +489,66 @@ export type Callback = {
 	state: OutboxState,
 };
 
+/**
+ *  A reason the vendor accepts for cancelling one appointment (WellHive's list; other
+ *  vendors take no reason).
+ */
+export type CancelReason = CancelReason_Serialize | CancelReason_Deserialize;
+
+/**
+ *  A reason the vendor accepts for cancelling one appointment (WellHive's list; other
+ *  vendors take no reason).
+ */
+export type CancelReason_Deserialize = {
+	id: string,
+	name?: string | null,
+};
+
+/**
+ *  A reason the vendor accepts for cancelling one appointment (WellHive's list; other
+ *  vendors take no reason).
+ */
+export type CancelReason_Serialize = {
+	id: string,
+	name: string | null,
+};
+
 /**  Which channels the patient has agreed to be contacted on. */
 export type CommunicationPreferences = {
 	allowEmail: boolean,
 	allowSms: boolean,
 	allowVoice: boolean,
+};
+
+/**  What "Test connection" found when the vendor could be reached. */
+export type ConnectionCheck = ConnectionCheck_Serialize | ConnectionCheck_Deserialize;
+
+/**  What "Test connection" found when the vendor could be reached. */
+export type ConnectionCheck_Deserialize = 
+/**  Signed in and read something small. */
+{ outcome: "ok"; vendor: Vendor; 
+/**  What was read, e.g. `GET /integrations/cxone/ivr/templates`. */
+checked: string } | 
+/**  The vendor answered with an error: its own status, code, message and trace id. */
+{ outcome: "refused"; vendor: Vendor; failure: VendorFailure_Deserialize };
+
+/**  What "Test connection" found when the vendor could be reached. */
+export type ConnectionCheck_Serialize = 
+/**  Signed in and read something small. */
+{ outcome: "ok"; vendor: Vendor; 
+/**  What was read, e.g. `GET /integrations/cxone/ivr/templates`. */
+checked: string } | 
+/**  The vendor answered with an error: its own status, code, message and trace id. */
+{ outcome: "refused"; vendor: Vendor; failure: VendorFailure_Serialize };
+
+/**  Everything the Settings screen shows about the practice's vendor connections. */
+export type ConnectionSettings = {
+	/**  The file these settings live in (shown so an admin knows what is being edited). */
+	configPath: string,
+	/**  False before the first save on a new desk. */
+	fileExists: boolean,
+	practice: PracticeForm,
+	vendors: VendorSettings[],
 };
 
 export type ConnectionState = "notConfigured" | "ok" | "syncing" | "degraded" | "offline" | "needsAuth";
@@ -253,6 +604,14 @@ export type DayBoard_Serialize = {
 	patients: PatientSummary_Serialize[],
 };
 
+/**  A demo account as the sign-in screen lists it. */
+export type DemoAccount = {
+	username: string,
+	displayName: string,
+	role: Role,
+	pin: string,
+};
+
 export type Encounter = Encounter_Serialize | Encounter_Deserialize;
 
 export type Encounter_Deserialize = {
@@ -281,8 +640,144 @@ export type Encounter_Serialize = {
 	ccdHtml: string | null,
 };
 
+/**  The coarse kind, for retry decisions, exit codes and UI wording. */
+export type ErrorKind = "unauthorized" | "forbidden" | "notFound" | "rateLimited" | "unavailable" | "offline" | "invalid" | "conflict" | "storage" | "locked" | "internal";
+
 /**  An id as one vendor spells it, kept as text because vendors mix integers and strings. */
 export type ExternalId = string;
+
+export type FailureReason = 
+/**  The credentials were refused. */
+"rejected" | 
+/**  The secret is not in the keychain yet. */
+"missingSecret" | 
+/**  Nextech needs a person to sign in through the browser first. */
+"needsSignIn" | 
+/**  The signing key (WellHive) could not be read or used. */
+"badKey" | 
+/**  The vendor answered with an error other than refusing the credentials. */
+"vendorError" | 
+/**  The answer was not what the vendor documents. */
+"unexpectedAnswer";
+
+/**  A point on the map, for "near the patient" and drive times. */
+export type GeoPoint = {
+	latitude: number | null,
+	longitude: number | null,
+};
+
+/**  An invitation sent again: by which channels. */
+export type InvitationSent = {
+	/**  `email`, `sms`. */
+	channels: string[],
+};
+
+/**  A channel a video-visit invitation goes by. */
+export type InviteChannel = "email" | "sms";
+
+/**  How the video-visit invitation went. */
+export type InviteState = { state: "sent"; channels: InviteChannel[] } | 
+/**  The patient allows neither SMS nor email. */
+{ state: "noChannelAllowed" } | 
+/**  The visit stands; staff can resend. */
+{ state: "failed"; message: string };
+
+/**  A custom IVR flow built from a template: the doc's `POST /integrations/cxone/ivr/flows`. */
+export type IvrFlowForm = IvrFlowForm_Serialize | IvrFlowForm_Deserialize;
+
+/**  A custom IVR flow built from a template: the doc's `POST /integrations/cxone/ivr/flows`. */
+export type IvrFlowForm_Deserialize = {
+	name?: string,
+	description?: string | null,
+	templateId?: string,
+	departmentName?: string | null,
+	collectInsuranceInfo?: boolean,
+	offerCallbackOption?: boolean,
+	/**  How many days ahead a callback may be booked; only with a callback. */
+	maxCallbackDays?: number | null,
+	/**  `HH:MM`, 24 h; both ends or neither. */
+	workingHoursStart?: string | null,
+	workingHoursEnd?: string | null,
+	/**  Day names, `Monday` … `Sunday`. */
+	workingDays?: string[],
+	/**  `YYYY-MM-DD`. */
+	holidayDates?: string[],
+	greetingMessage?: string | null,
+	ehrSystemId?: string | null,
+	schedulingSystemId?: string | null,
+	authenticationRequired?: boolean,
+};
+
+/**  A custom IVR flow built from a template: the doc's `POST /integrations/cxone/ivr/flows`. */
+export type IvrFlowForm_Serialize = {
+	name: string,
+	description: string | null,
+	templateId: string,
+	departmentName: string | null,
+	collectInsuranceInfo: boolean,
+	offerCallbackOption: boolean,
+	/**  How many days ahead a callback may be booked; only with a callback. */
+	maxCallbackDays: number | null,
+	/**  `HH:MM`, 24 h; both ends or neither. */
+	workingHoursStart: string | null,
+	workingHoursEnd: string | null,
+	/**  Day names, `Monday` … `Sunday`. */
+	workingDays: string[],
+	/**  `YYYY-MM-DD`. */
+	holidayDates: string[],
+	greetingMessage: string | null,
+	ehrSystemId: string | null,
+	schedulingSystemId: string | null,
+	authenticationRequired: boolean,
+};
+
+/**  A flow as CXone answered its creation: its id and where it stands. */
+export type IvrFlowStatus = IvrFlowStatus_Serialize | IvrFlowStatus_Deserialize;
+
+/**  A flow as CXone answered its creation: its id and where it stands. */
+export type IvrFlowStatus_Deserialize = {
+	id: string,
+	name: string,
+	templateId: string,
+	/**  `created`, … as CXone says it. */
+	status: string,
+	/**  `pending`, `deployed`, … as CXone says it. */
+	deploymentStatus?: string | null,
+	/**  RFC 3339. */
+	createdAt?: string | null,
+};
+
+/**  A flow as CXone answered its creation: its id and where it stands. */
+export type IvrFlowStatus_Serialize = {
+	id: string,
+	name: string,
+	templateId: string,
+	/**  `created`, … as CXone says it. */
+	status: string,
+	/**  `pending`, `deployed`, … as CXone says it. */
+	deploymentStatus: string | null,
+	/**  RFC 3339. */
+	createdAt: string | null,
+};
+
+/**  A CXone IVR template a flow can be built from. */
+export type IvrTemplate = IvrTemplate_Serialize | IvrTemplate_Deserialize;
+
+/**  A CXone IVR template a flow can be built from. */
+export type IvrTemplate_Deserialize = {
+	id: string,
+	name: string,
+	description?: string | null,
+	category?: string | null,
+};
+
+/**  A CXone IVR template a flow can be built from. */
+export type IvrTemplate_Serialize = {
+	id: string,
+	name: string,
+	description: string | null,
+	category: string | null,
+};
 
 /**  How sure the desk is that a vendor record belongs to this person. */
 export type LinkConfidence = 
@@ -331,11 +826,219 @@ export type Location_Serialize = {
 	phone: string | null,
 };
 
+/**  Why a session locked. */
+export type LockReason = 
+/**  The person asked (Ctrl+L, "Lock", "Switch user"). */
+"manual" | 
+/**  Nobody touched the desk for the admin's idle limit. */
+"idle" | 
+/**  The computer slept (its wall clock jumped ahead of the monotonic one). */
+"sleep";
+
+/**  An account to create, with its first credential in the clear (hashed before it is stored). */
+export type NewStaff = {
+	username: string,
+	displayName: string,
+	role: Role,
+	credential: string,
+};
+
+/**  One NexHealth appointment type. */
+export type NexAppointmentType = NexAppointmentType_Serialize | NexAppointmentType_Deserialize;
+
+/**  One NexHealth appointment type. */
+export type NexAppointmentType_Deserialize = {
+	/**  The desk's id (`nexhealth:…`). */
+	id: string,
+	name: string,
+	minutes?: number | null,
+	/**  The desk's location id when the type belongs to one location. */
+	locationId?: string | null,
+	bookableOnline?: boolean | null,
+};
+
+/**  One NexHealth appointment type. */
+export type NexAppointmentType_Serialize = {
+	/**  The desk's id (`nexhealth:…`). */
+	id: string,
+	name: string,
+	minutes: number | null,
+	/**  The desk's location id when the type belongs to one location. */
+	locationId: string | null,
+	bookableOnline: boolean | null,
+};
+
+/**  One NexHealth availability (working hour). */
+export type NexAvailability = NexAvailability_Serialize | NexAvailability_Deserialize;
+
+/**
+ *  Hours a provider can be booked in person through NexHealth (an availability, or working
+ *  hour in the current API): weekly days or one date, a window, what may be booked in it.
+ */
+export type NexAvailabilityForm = NexAvailabilityForm_Serialize | NexAvailabilityForm_Deserialize;
+
+/**
+ *  Hours a provider can be booked in person through NexHealth (an availability, or working
+ *  hour in the current API): weekly days or one date, a window, what may be booked in it.
+ */
+export type NexAvailabilityForm_Deserialize = {
+	/**  The desk's location id (`nexhealth:…`). */
+	locationId?: string,
+	/**  The desk's provider id; the provider must have a NexHealth record. */
+	providerId?: string,
+	/**  Weekly days; or `specific_date` instead. */
+	days?: string[],
+	/**  `YYYY-MM-DD`: one day instead of weekly days. */
+	specificDate?: string | null,
+	startTime?: string,
+	endTime?: string,
+	/**  The desk's appointment type ids (`nexhealth:…`) bookable in these hours. */
+	appointmentTypeIds?: string[],
+	/**  The desk's operatory id, when the hours are for one chair or room. */
+	operatoryId?: string | null,
+};
+
+/**
+ *  Hours a provider can be booked in person through NexHealth (an availability, or working
+ *  hour in the current API): weekly days or one date, a window, what may be booked in it.
+ */
+export type NexAvailabilityForm_Serialize = {
+	/**  The desk's location id (`nexhealth:…`). */
+	locationId: string,
+	/**  The desk's provider id; the provider must have a NexHealth record. */
+	providerId: string,
+	/**  Weekly days; or `specific_date` instead. */
+	days: string[],
+	/**  `YYYY-MM-DD`: one day instead of weekly days. */
+	specificDate: string | null,
+	startTime: string,
+	endTime: string,
+	/**  The desk's appointment type ids (`nexhealth:…`) bookable in these hours. */
+	appointmentTypeIds: string[],
+	/**  The desk's operatory id, when the hours are for one chair or room. */
+	operatoryId: string | null,
+};
+
+/**  One NexHealth availability (working hour). */
+export type NexAvailability_Deserialize = {
+	/**  NexHealth's id, as text. */
+	id: string,
+	/**  The desk's provider id (`nexhealth:…`). */
+	providerId?: string | null,
+	locationId?: string | null,
+	operatoryId?: string | null,
+	days: string[],
+	specificDate?: string | null,
+	startTime: string,
+	endTime: string,
+	/**  The desk's appointment type ids. */
+	appointmentTypeIds: string[],
+	active: boolean,
+};
+
+/**  One NexHealth availability (working hour). */
+export type NexAvailability_Serialize = {
+	/**  NexHealth's id, as text. */
+	id: string,
+	/**  The desk's provider id (`nexhealth:…`). */
+	providerId: string | null,
+	locationId: string | null,
+	operatoryId: string | null,
+	days: string[],
+	specificDate: string | null,
+	startTime: string,
+	endTime: string,
+	/**  The desk's appointment type ids. */
+	appointmentTypeIds: string[],
+	active: boolean,
+};
+
+/**  One open time, as the slot list shows it. */
+export type OpenSlot = OpenSlot_Serialize | OpenSlot_Deserialize;
+
+/**  Every slot of one local day, earliest first. */
+export type OpenSlotDay = OpenSlotDay_Serialize | OpenSlotDay_Deserialize;
+
+/**  Every slot of one local day, earliest first. */
+export type OpenSlotDay_Deserialize = {
+	/**  The local date, `YYYY-MM-DD`. */
+	date: string,
+	slots: OpenSlot_Deserialize[],
+};
+
+/**  Every slot of one local day, earliest first. */
+export type OpenSlotDay_Serialize = {
+	/**  The local date, `YYYY-MM-DD`. */
+	date: string,
+	slots: OpenSlot_Serialize[],
+};
+
+/**  One open time, as the slot list shows it. */
+export type OpenSlot_Deserialize = {
+	/**
+	 *  Opaque; pass it back to `book_slot` / `frontdesk book --slot`. It carries the whole
+	 *  slot, so it stays bookable across restarts (it is re-checked before booking).
+	 */
+	id: string,
+	vendor: Vendor,
+	mode: VisitMode,
+	/**  Desk provider id (`nexhealth:12`, `zoom:prov_1`, `wellhive:<service>`). */
+	providerId?: string | null,
+	/**  Desk location id (`nexhealth:1`); none for telehealth and referral slots. */
+	locationId?: string | null,
+	operatoryId?: string | null,
+	/**  The vendor's appointment type id. */
+	appointmentType?: string | null,
+	/**  RFC 3339 with the location's offset, e.g. `2026-11-23T09:00:00-05:00`. */
+	start: string,
+	/**  RFC 3339 with the location's offset. */
+	end: string,
+	/**  IANA zone the times are shown in (the location's, else the practice's). */
+	zone: string,
+	/**  Minutes by car from the search's `near` point, where the network computed it. */
+	driveTimeMinutes?: number | null,
+};
+
+/**  One open time, as the slot list shows it. */
+export type OpenSlot_Serialize = {
+	/**
+	 *  Opaque; pass it back to `book_slot` / `frontdesk book --slot`. It carries the whole
+	 *  slot, so it stays bookable across restarts (it is re-checked before booking).
+	 */
+	id: string,
+	vendor: Vendor,
+	mode: VisitMode,
+	/**  Desk provider id (`nexhealth:12`, `zoom:prov_1`, `wellhive:<service>`). */
+	providerId: string | null,
+	/**  Desk location id (`nexhealth:1`); none for telehealth and referral slots. */
+	locationId: string | null,
+	operatoryId: string | null,
+	/**  The vendor's appointment type id. */
+	appointmentType: string | null,
+	/**  RFC 3339 with the location's offset, e.g. `2026-11-23T09:00:00-05:00`. */
+	start: string,
+	/**  RFC 3339 with the location's offset. */
+	end: string,
+	/**  IANA zone the times are shown in (the location's, else the practice's). */
+	zone: string,
+	/**  Minutes by car from the search's `near` point, where the network computed it. */
+	driveTimeMinutes: number | null,
+};
+
 /**  Where an outbox item (callback or reminder) stands. */
 export type OutboxState = { state: "queued" } | { state: "sent"; external_id: ExternalId } | { state: "failed"; reason: string };
 
+export type OutcomeState = { state: "ok"; slots: number } | { state: "timedOut"; afterMs: number } | { state: "failed"; kind: ErrorKind; message: string };
+
 /**  One person at the desk. */
 export type Patient = Patient_Serialize | Patient_Deserialize;
+
+/**  A patient field a referral's provider service needs, by the network's name. */
+export type PatientAttribute = {
+	/**  The network's name: `address`, `gender`, `birthDate`, `phone`, `email`, `name`. */
+	name: string,
+	value: string,
+};
 
 /**
  *  Everything the desk knows about one person, as the card shows it. The patient's own fields
@@ -452,6 +1155,13 @@ export type Phone = {
 
 export type PhoneKind = "mobile" | "home" | "work" | "other";
 
+/**  The practice's own name and time zone (`[practice]`), needed before any vendor. */
+export type PracticeForm = {
+	name: string,
+	/**  An IANA zone name; empty means the desk's default (America/New_York). */
+	timezone: string,
+};
+
 export type Provider = Provider_Serialize | Provider_Deserialize;
 
 /**  One clinician's day. */
@@ -504,7 +1214,47 @@ export type Provider_Serialize = {
 	asOf: string,
 };
 
+/**  The doc's quota-counted actions. */
+export type QuotaAction = "providerServiceSearch" | "driveTimeCalculation" | "slotSearch" | "appointmentBook" | "appointmentShowLatest" | "appointmentCancel";
+
+/**  One quota-counted WellHive action and how often this desk has used it since it started. */
+export type QuotaCount = {
+	action: QuotaAction,
+	count: number,
+};
+
 export type Referral = Referral_Serialize | Referral_Deserialize;
+
+/**  Referral-out choices (WellHive slots). */
+export type ReferralOptions = ReferralOptions_Serialize | ReferralOptions_Deserialize;
+
+/**  Referral-out choices (WellHive slots). */
+export type ReferralOptions_Deserialize = {
+	/**
+	 *  The referral (WellHive id or referral number); the patient's approved referral for
+	 *  the slot's network when omitted.
+	 */
+	referralId?: string | null,
+	/**
+	 *  Patient fields the provider service requires that the desk does not know (see
+	 *  `missing_booking_attributes`).
+	 */
+	attributes?: PatientAttribute[],
+};
+
+/**  Referral-out choices (WellHive slots). */
+export type ReferralOptions_Serialize = {
+	/**
+	 *  The referral (WellHive id or referral number); the patient's approved referral for
+	 *  the slot's network when omitted.
+	 */
+	referralId: string | null,
+	/**
+	 *  Patient fields the provider service requires that the desk does not know (see
+	 *  `missing_booking_attributes`).
+	 */
+	attributes: PatientAttribute[],
+};
 
 export type Referral_Deserialize = {
 	externalId: ExternalId,
@@ -526,6 +1276,258 @@ export type Referral_Serialize = {
 	asOf: string,
 };
 
+export type Role = 
+/**  Searches, books, cancels, schedules callbacks, keeps the day board. */
+"receptionist" | 
+/**  Sees their own day, patient cards and encounters, and joins visits. */
+"clinician" | 
+/**  Manages vendor connections, staff accounts and the audit log; sees no patient data. */
+"admin";
+
+/**  Whether a secret is in the keychain; its value never leaves the desk. */
+export type SecretState = {
+	/**  The keychain entry (`cxone.client_secret`), as `frontdesk secrets` names it. */
+	name: string,
+	set: boolean,
+	/**  False for Nextech, whose refresh token only its browser sign-in writes. */
+	typed: boolean,
+};
+
+export type SessionLocked = {
+	reason: LockReason,
+};
+
+/**  Where the desk is: no staff yet (first run), nobody signed in, someone at work, or locked. */
+export type SessionPhase = "setup" | "signedOut" | "active" | "locked";
+
+export type SessionStatus = SessionStatus_Serialize | SessionStatus_Deserialize;
+
+export type SessionStatus_Deserialize = {
+	phase: SessionPhase,
+	/**  The person signed in, or whose session is locked. */
+	user?: SessionUser | null,
+	/**
+	 *  The commands this person may run (the backend checks each anyway), for the UI to show
+	 *  only what works.
+	 */
+	allowed: string[],
+	/**  Minutes of inactivity before the desk locks; seconds for tests that shorten it. */
+	idleLockSecs: number,
+	/**  The demo's accounts and PINs, shown on its sign-in screen; empty for a real practice. */
+	demoAccounts: DemoAccount[],
+};
+
+export type SessionStatus_Serialize = {
+	phase: SessionPhase,
+	/**  The person signed in, or whose session is locked. */
+	user: SessionUser | null,
+	/**
+	 *  The commands this person may run (the backend checks each anyway), for the UI to show
+	 *  only what works.
+	 */
+	allowed: string[],
+	/**  Minutes of inactivity before the desk locks; seconds for tests that shorten it. */
+	idleLockSecs: number,
+	/**  The demo's accounts and PINs, shown on its sign-in screen; empty for a real practice. */
+	demoAccounts: DemoAccount[],
+};
+
+/**  The person signed in, as the UI may know them. */
+export type SessionUser = {
+	staffId: string,
+	username: string,
+	displayName: string,
+	role: Role,
+};
+
+/**  Where a booking ended up after the vendor's asynchronous step. */
+export type SettleOutcome = "confirmed" | 
+/**  The vendor refused; `reason` says why. Offer the slot list again. */
+"failed" | 
+/**  Still pending after the desk stopped waiting; the sync will bring the outcome. */
+"stillPending";
+
+/**  The end of a booking's wait. */
+export type SettledBooking = SettledBooking_Serialize | SettledBooking_Deserialize;
+
+/**  The end of a booking's wait. */
+export type SettledBooking_Deserialize = {
+	key: string,
+	outcome: SettleOutcome,
+	/**  The vendor's own words when it refused. */
+	reason?: string | null,
+	appointment: Appointment_Deserialize,
+	/**  The replaced appointment's id, once it was cancelled (reschedule). */
+	replacedCancelled?: string | null,
+};
+
+/**  The end of a booking's wait. */
+export type SettledBooking_Serialize = {
+	key: string,
+	outcome: SettleOutcome,
+	/**  The vendor's own words when it refused. */
+	reason: string | null,
+	appointment: Appointment_Serialize,
+	/**  The replaced appointment's id, once it was cancelled (reschedule). */
+	replacedCancelled: string | null,
+};
+
+/**  What a sign-in attempt came to. A wrong PIN is an answer, not an error. */
+export type SignInOutcome = SignInOutcome_Serialize | SignInOutcome_Deserialize;
+
+/**  What a sign-in attempt came to. A wrong PIN is an answer, not an error. */
+export type SignInOutcome_Deserialize = { outcome: "signedIn"; status: SessionStatus_Deserialize } | 
+/**
+ *  Wrong username or credential (the same answer for both); `retry_after_secs` is the wait
+ *  before the next try, zero while free tries remain.
+ */
+{ outcome: "refused"; retryAfterSecs: number } | 
+/**  Too many misses: wait before trying again. */
+{ outcome: "throttled"; retryAfterSecs: number };
+
+/**  What a sign-in attempt came to. A wrong PIN is an answer, not an error. */
+export type SignInOutcome_Serialize = { outcome: "signedIn"; status: SessionStatus_Serialize } | 
+/**
+ *  Wrong username or credential (the same answer for both); `retry_after_secs` is the wait
+ *  before the next try, zero while free tries remain.
+ */
+{ outcome: "refused"; retryAfterSecs: number } | 
+/**  Too many misses: wait before trying again. */
+{ outcome: "throttled"; retryAfterSecs: number };
+
+/**  The slot finder's question. */
+export type SlotQuery = SlotQuery_Serialize | SlotQuery_Deserialize;
+
+/**  The slot finder's question. */
+export type SlotQuery_Deserialize = {
+	/**  First local day searched, `YYYY-MM-DD`, inclusive. */
+	from: string,
+	/**  Last local day searched, `YYYY-MM-DD`, inclusive. */
+	to: string,
+	/**  Empty means every mode (in person, telehealth, referral). */
+	modes?: VisitMode[],
+	/**  Desk provider ids (`nexhealth:12`, `zoom:prov_1`, `wellhive:<service>`); empty = all. */
+	providerIds?: string[],
+	/**  Desk location ids (`nexhealth:1`); empty = all. */
+	locationIds?: string[],
+	/**  A vendor's appointment type as a desk id (`nexhealth:7`). */
+	appointmentType?: string | null,
+	/**
+	 *  The patient the search is for. Referral searches need one: the network's services
+	 *  and slots are searched under the patient's referral (a draft kept for the session).
+	 */
+	patientId?: PatientId | null,
+	/**
+	 *  The referral (its WellHive id or referral number) a referral search is made under;
+	 *  the patient's approved referral when omitted.
+	 */
+	referralId?: string | null,
+	/**
+	 *  Where "near" is for a referral search; drive times are computed from here (and paid
+	 *  for once per search session).
+	 */
+	near?: GeoPoint | null,
+	/**  Only provider services within this many miles of `near`. */
+	maxMiles?: number | null,
+};
+
+/**  The slot finder's question. */
+export type SlotQuery_Serialize = {
+	/**  First local day searched, `YYYY-MM-DD`, inclusive. */
+	from: string,
+	/**  Last local day searched, `YYYY-MM-DD`, inclusive. */
+	to: string,
+	/**  Empty means every mode (in person, telehealth, referral). */
+	modes: VisitMode[],
+	/**  Desk provider ids (`nexhealth:12`, `zoom:prov_1`, `wellhive:<service>`); empty = all. */
+	providerIds: string[],
+	/**  Desk location ids (`nexhealth:1`); empty = all. */
+	locationIds: string[],
+	/**  A vendor's appointment type as a desk id (`nexhealth:7`). */
+	appointmentType: string | null,
+	/**
+	 *  The patient the search is for. Referral searches need one: the network's services
+	 *  and slots are searched under the patient's referral (a draft kept for the session).
+	 */
+	patientId: PatientId | null,
+	/**
+	 *  The referral (its WellHive id or referral number) a referral search is made under;
+	 *  the patient's approved referral when omitted.
+	 */
+	referralId: string | null,
+	/**
+	 *  Where "near" is for a referral search; drive times are computed from here (and paid
+	 *  for once per search session).
+	 */
+	near: GeoPoint | null,
+	/**  Only provider services within this many miles of `near`. */
+	maxMiles: number | null,
+};
+
+/**
+ *  The answer to a slot search: what the answering vendors offer, grouped by local day, and
+ *  one line per vendor asked (answered, failed, or timed out), so one vendor's trouble is shown
+ *  beside the others' results.
+ */
+export type SlotResults = SlotResults_Serialize | SlotResults_Deserialize;
+
+/**
+ *  The answer to a slot search: what the answering vendors offer, grouped by local day, and
+ *  one line per vendor asked (answered, failed, or timed out), so one vendor's trouble is shown
+ *  beside the others' results.
+ */
+export type SlotResults_Deserialize = {
+	days: OpenSlotDay_Deserialize[],
+	/**  One per vendor asked, in vendor order. */
+	outcomes: VendorOutcome[],
+	/**  RFC 3339 (UTC) time of the search. */
+	asOf: string,
+};
+
+/**
+ *  The answer to a slot search: what the answering vendors offer, grouped by local day, and
+ *  one line per vendor asked (answered, failed, or timed out), so one vendor's trouble is shown
+ *  beside the others' results.
+ */
+export type SlotResults_Serialize = {
+	days: OpenSlotDay_Serialize[],
+	/**  One per vendor asked, in vendor order. */
+	outcomes: VendorOutcome[],
+	/**  RFC 3339 (UTC) time of the search. */
+	asOf: string,
+};
+
+export type StaffMember = {
+	id: string,
+	/**  What the person types to sign in; unique regardless of case. */
+	username: string,
+	displayName: string,
+	role: Role,
+	/**  A deactivated account cannot sign in; its audit history stays. */
+	active: boolean,
+	/**  Whether this account must give a second factor at sign-in. */
+	secondFactor: boolean,
+};
+
+/**  A change to an account; absent fields stay as they are. */
+export type StaffUpdate = StaffUpdate_Serialize | StaffUpdate_Deserialize;
+
+/**  A change to an account; absent fields stay as they are. */
+export type StaffUpdate_Deserialize = {
+	displayName?: string | null,
+	role?: Role | null,
+	active?: boolean | null,
+	secondFactor?: boolean | null,
+};
+
+/**  A change to an account; absent fields stay as they are. */
+export type StaffUpdate_Serialize = {
+	displayName: string | null,
+	role: Role | null,
+	active: boolean | null,
+	secondFactor: boolean | null,
+};
+
 /**  One step of one vendor's pass. `items` and `pages` count the current phase so far. */
 export type SyncEvent = {
 	vendor: Vendor,
@@ -541,14 +1543,112 @@ export type SyncProgressed = {
 	event: SyncEvent,
 };
 
+/**  Telehealth extras of a booking. */
+export type TelehealthBookedInfo = {
+	/**  The link the patient was invited with. */
+	patientJoinUrl: string,
+	/**  Staff only (also on the appointment's visit). */
+	providerJoinUrl: string,
+	invite: InviteState,
+	/**  Reminders queued in the outbox at the practice's offsets (RFC 3339 UTC times). */
+	remindersAt: string[],
+};
+
+/**  Telehealth choices (Zoom slots). */
+export type TelehealthOptions = TelehealthOptions_Serialize | TelehealthOptions_Deserialize;
+
+/**  Telehealth choices (Zoom slots). */
+export type TelehealthOptions_Deserialize = {
+	/**
+	 *  Zoom visit type: `initial_consultation`, `follow_up`, `urgent_care`, `mental_health`,
+	 *  `group_therapy`, `specialist_consult`.
+	 */
+	visitType?: string | null,
+	/**  Length of the visit; 30 when omitted (a Zoom slot is a whole availability window). */
+	minutes?: number | null,
+	/**  The patient's consent to recording is on file: only then is the visit recorded. */
+	recordingConsent?: boolean,
+};
+
+/**  Telehealth choices (Zoom slots). */
+export type TelehealthOptions_Serialize = {
+	/**
+	 *  Zoom visit type: `initial_consultation`, `follow_up`, `urgent_care`, `mental_health`,
+	 *  `group_therapy`, `specialist_consult`.
+	 */
+	visitType: string | null,
+	/**  Length of the visit; 30 when omitted (a Zoom slot is a whole availability window). */
+	minutes: number | null,
+	/**  The patient's consent to recording is on file: only then is the visit recorded. */
+	recordingConsent: boolean,
+};
+
 /**  The five systems the desk sits over. */
 export type Vendor = "cxone" | "zoom" | "nextech" | "nexhealth" | "wellhive";
+
+/**
+ *  Why a vendor refused, in its own words. The message comes only from the token endpoint or
+ *  the patient-free read the check makes, so it carries no patient data.
+ */
+export type VendorFailure = VendorFailure_Serialize | VendorFailure_Deserialize;
+
+/**
+ *  Why a vendor refused, in its own words. The message comes only from the token endpoint or
+ *  the patient-free read the check makes, so it carries no patient data.
+ */
+export type VendorFailure_Deserialize = {
+	reason: FailureReason,
+	/**  `sign-in` (the token endpoint) or the request the check made. */
+	step: string,
+	status?: number | null,
+	code?: string | null,
+	message?: string | null,
+	traceId?: string | null,
+};
+
+/**
+ *  Why a vendor refused, in its own words. The message comes only from the token endpoint or
+ *  the patient-free read the check makes, so it carries no patient data.
+ */
+export type VendorFailure_Serialize = {
+	reason: FailureReason,
+	/**  `sign-in` (the token endpoint) or the request the check made. */
+	step: string,
+	status: number | null,
+	code: string | null,
+	message: string | null,
+	traceId: string | null,
+};
 
 /**  One vendor's record of this person. */
 export type VendorLink = {
 	vendor: Vendor,
 	externalId: ExternalId,
 	confidence: LinkConfidence,
+};
+
+export type VendorOutcome = {
+	vendor: Vendor,
+	mode: VisitMode,
+	state: OutcomeState,
+	elapsedMs: number,
+};
+
+/**  One vendor's section as it stands in the file. */
+export type VendorSettings = {
+	vendor: Vendor,
+	/**  Whether the file has a section for this vendor at all. */
+	present: boolean,
+	enabled: boolean,
+	/**  Each key the form edits, with its value as written (empty when the file leaves it out). */
+	values: { [key in string]: string },
+	/**  What the desk uses for keys left out, for the form's placeholders. */
+	defaults: { [key in string]: string },
+	/**  Keys that must be filled while the vendor is on. */
+	required: string[],
+	/**  The choices of keys that take one of a few words. */
+	choices: { [key in string]: string[] },
+	secret: SecretState,
 };
 
 /**  Where the desk's copy of one vendor stands. */
@@ -585,7 +1685,31 @@ export type VendorStatus_Serialize = {
 	lastError: string | null,
 };
 
+/**  One vendor's settings as the form sends them to be saved or tested. */
+export type VendorUpdate = VendorUpdate_Serialize | VendorUpdate_Deserialize;
+
+/**  One vendor's settings as the form sends them to be saved or tested. */
+export type VendorUpdate_Deserialize = {
+	vendor: Vendor,
+	enabled: boolean,
+	values: { [key in string]: string },
+	/**  A new secret to store; `None` (or empty) keeps the one in the keychain. */
+	secret?: string | null,
+};
+
+/**  One vendor's settings as the form sends them to be saved or tested. */
+export type VendorUpdate_Serialize = {
+	vendor: Vendor,
+	enabled: boolean,
+	values: { [key in string]: string },
+	/**  A new secret to store; `None` (or empty) keeps the one in the keychain. */
+	secret: string | null,
+};
+
 export type Visit = Visit_Serialize | Visit_Deserialize;
+
+/**  How the patient attends. */
+export type VisitMode = "inPerson" | "telehealth" | "referral";
 
 export type Visit_Deserialize = { mode: "inPerson"; locationId?: string | null; operatoryId?: string | null } | { mode: "telehealth"; patientJoinUrl?: string | null; 
 /**  Shown only to staff; never sent to a patient channel. */
@@ -594,6 +1718,84 @@ providerJoinUrl?: string | null } | { mode: "referral"; network?: string | null;
 export type Visit_Serialize = { mode: "inPerson"; locationId: string | null; operatoryId: string | null } | { mode: "telehealth"; patientJoinUrl: string | null; 
 /**  Shown only to staff; never sent to a patient channel. */
 providerJoinUrl: string | null } | { mode: "referral"; network: string | null; providerService: string | null; referral: string | null };
+
+/**  A telehealth visit whose patient is in Zoom's waiting room. */
+export type WaitingVisit = WaitingVisit_Serialize | WaitingVisit_Deserialize;
+
+/**  A telehealth visit whose patient is in Zoom's waiting room. */
+export type WaitingVisit_Deserialize = {
+	/**  The desk's appointment id (`zoom:…`). */
+	appointmentId: string,
+	/**  RFC 3339. */
+	joinedAt?: string | null,
+};
+
+/**  A telehealth visit whose patient is in Zoom's waiting room. */
+export type WaitingVisit_Serialize = {
+	/**  The desk's appointment id (`zoom:…`). */
+	appointmentId: string,
+	/**  RFC 3339. */
+	joinedAt: string | null,
+};
+
+/**  One weekly window: a day and two `HH:MM` times. */
+export type WeeklyWindow = {
+	/**  `Monday` … `Sunday` (any case in; the vendors' spelling out). */
+	day: string,
+	start: string,
+	end: string,
+};
+
+/**  A provider's weekly telehealth hours at Zoom. */
+export type ZoomAvailability = ZoomAvailability_Serialize | ZoomAvailability_Deserialize;
+
+/**  A provider's weekly telehealth hours at Zoom, replacing what is there. */
+export type ZoomAvailabilityForm = ZoomAvailabilityForm_Serialize | ZoomAvailabilityForm_Deserialize;
+
+/**  A provider's weekly telehealth hours at Zoom, replacing what is there. */
+export type ZoomAvailabilityForm_Deserialize = {
+	weeklyHours?: WeeklyWindow[],
+	/**  Days off, `YYYY-MM-DD`. */
+	unavailableDates?: string[],
+};
+
+/**  A provider's weekly telehealth hours at Zoom, replacing what is there. */
+export type ZoomAvailabilityForm_Serialize = {
+	weeklyHours: WeeklyWindow[],
+	/**  Days off, `YYYY-MM-DD`. */
+	unavailableDates: string[],
+};
+
+/**  A provider's weekly telehealth hours at Zoom. */
+export type ZoomAvailability_Deserialize = {
+	/**  The desk's provider id. */
+	providerId: string,
+	zoomProviderId: string,
+	/**  IANA zone the hours are in (the provider's, at Zoom). */
+	timeZone?: string | null,
+	weeklyHours: WeeklyWindow[],
+	/**  `YYYY-MM-DD`. */
+	unavailableDates: string[],
+};
+
+/**  A provider's weekly telehealth hours at Zoom. */
+export type ZoomAvailability_Serialize = {
+	/**  The desk's provider id. */
+	providerId: string,
+	zoomProviderId: string,
+	/**  IANA zone the hours are in (the provider's, at Zoom). */
+	timeZone: string | null,
+	weeklyHours: WeeklyWindow[],
+	/**  `YYYY-MM-DD`. */
+	unavailableDates: string[],
+};
+
+/**  The desk patient's record at Zoom after it was made or brought up to date. */
+export type ZoomPatientRecord = {
+	zoomPatientId: string,
+	/**  True when it did not exist before. */
+	created: boolean,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -22,6 +22,7 @@ pub struct Desk {
     clients: Clients,
     engine: SyncEngine,
     outbox: Outbox,
+    booking: Arc<crate::booking::BookingState>,
 }
 
 impl std::fmt::Debug for Desk {
@@ -71,6 +72,7 @@ impl Desk {
             clients,
             engine,
             outbox,
+            booking: Arc::default(),
         })
     }
 
@@ -158,5 +160,23 @@ impl Desk {
     #[must_use]
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub(crate) fn booking_state(&self) -> &crate::booking::BookingState {
+        &self.booking
+    }
+
+    pub(crate) fn booking_state_arc(&self) -> Arc<crate::booking::BookingState> {
+        self.booking.clone()
+    }
+
+    /// How long bookings wait for a vendor to confirm (tests and the CLI shorten it).
+    pub fn set_settle_policy(&self, policy: frontdesk_core::booking::SettlePolicy) {
+        self.booking.set_policy(policy);
+    }
+
+    /// How long a slot search waits for each vendor.
+    pub fn set_slot_deadline(&self, deadline: std::time::Duration) {
+        self.booking.set_deadline(deadline);
     }
 }

@@ -4,6 +4,7 @@
 //! how a vendor is reached or where its data lands. Core keeps the rules; this crate only
 //! adapts the store and the vendor clients to core's ports.
 
+pub mod booking;
 mod clients;
 pub mod demo;
 mod desk;

@@ -63,6 +63,7 @@ pub async fn open_demo_practice(
     if state.desk().is_some() {
         return Err(AppError::Conflict {
             message: "a practice is already connected".into(),
+            next_slots: None,
         });
     }
     let connection = crate::practice::open_demo(

@@ -8,6 +8,7 @@
 
 pub mod app;
 mod blocking;
+pub mod booking;
 pub mod clinician;
 pub mod patients;
 pub mod records;

@@ -272,11 +272,13 @@ impl ReferralBooking {
             Err(e) => return Err(e.into()),
         };
         tracing::info!(key = %choice.key, "referral_submit_accepted");
-        Ok(self
-            .poll(accepted, |a| {
-                a.state != "draft" && a.status != AppointmentStatus::Pending
-            })
-            .await)
+        Ok(self.poll(accepted, submitted).await)
+    }
+
+    /// Keeps waiting on a submit that `submit` stopped waiting for (`StillWaiting`), e.g. in
+    /// the background after the desk has shown "submitting".
+    pub async fn follow_submit(&self, last: NetworkAppointment) -> ReferralOutcome {
+        self.poll(last, submitted).await
     }
 
     /// The reasons the network accepts for cancelling this appointment.
@@ -359,6 +361,11 @@ impl ReferralBooking {
             record(self.sink.as_ref(), shown).await;
         }
     }
+}
+
+/// The network has taken the draft out of `draft` and given it a settled status.
+fn submitted(a: &NetworkAppointment) -> bool {
+    a.state != "draft" && a.status != AppointmentStatus::Pending
 }
 
 fn poisoned() -> CoreError {
