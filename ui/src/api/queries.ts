@@ -1,6 +1,6 @@
 // Command results cached with TanStack Query: one key per command, so every screen that needs
 // the app's facts shares one request, and pushed events update the cache in place.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   getAppInfo,
@@ -13,8 +13,11 @@ import {
   getVendorStatuses,
   onVendorStatusChanged,
   searchPatients,
+  getAppointmentTypes,
+  onAppointmentSettled,
+  searchSlots,
 } from "./backend";
-import type { AppError, DayBoard, PatientSummary, ProviderDay, VendorStatus } from "./backend";
+import type { AppError, DayBoard, PatientSummary, ProviderDay, SettledBooking, SlotQuery, VendorStatus } from "./backend";
 import { displayName } from "../patients/format";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
@@ -28,6 +31,8 @@ export const queryKeys = {
   patientCard: (id: string) => ["patientCard", id] as const,
   dayBoard: (locationId: string, day: string) => ["dayBoard", locationId, day] as const,
   providerDay: (providerId: string, day: string, timeZone: string) => ["providerDay", providerId, day, timeZone] as const,
+  appointmentTypes: ["appointmentTypes"] as const,
+  slots: (query: SlotQuery) => ["searchSlots", query] as const,
 };
 
 // Locations and providers change when an admin edits the practice, not during a day.
@@ -138,8 +143,8 @@ export function useProviders(enabled = true) {
   return useQuery({ queryKey: queryKeys.providers, queryFn: getProviders, staleTime: SLOW_CHANGING, enabled });
 }
 
-export function usePatientCard(id: string) {
-  return useQuery({ queryKey: queryKeys.patientCard(id), queryFn: () => getPatientCard(id) });
+export function usePatientCard(id: string, enabled = true) {
+  return useQuery({ queryKey: queryKeys.patientCard(id), queryFn: () => getPatientCard(id), enabled });
 }
 
 /**
@@ -195,4 +200,97 @@ export function useProviderDay(providerId: string, day: string, timeZone: string
  */
 export function boardPatientNames(board: Pick<DayBoard | ProviderDay, "patients"> | undefined): ReadonlyMap<string, string> {
   return new Map((board?.patients ?? []).map((p) => [p.id, displayName(p)]));
+}
+
+export function useAppointmentTypes(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.appointmentTypes,
+    queryFn: getAppointmentTypes,
+    staleTime: SLOW_CHANGING,
+    enabled,
+  });
+}
+
+/**
+ * One slot search, asked when the receptionist presses Search (`query` non-null). Open times
+ * go stale in seconds, so nothing is served from an old answer except while a new one loads.
+ */
+export function useSlotSearch(query: SlotQuery | null) {
+  return useQuery({
+    queryKey: queryKeys.slots(query ?? emptySlotQuery),
+    queryFn: () => searchSlots(query ?? emptySlotQuery),
+    enabled: query !== null,
+    staleTime: 0,
+    gcTime: 60 * 1000,
+  });
+}
+
+const emptySlotQuery: SlotQuery = {
+  from: "",
+  to: "",
+  modes: [],
+  providerIds: [],
+  locationIds: [],
+  appointmentType: null,
+  patientId: null,
+  referralId: null,
+  near: null,
+  maxMiles: null,
+};
+
+/**
+ * Re-reads what shows appointments (boards, My day, cards) whenever a booking or cancellation
+ * changed one, so the board shows it without a reload.
+ */
+export function useInvalidateSchedules(): () => void {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: ["dayBoard"] });
+    void client.invalidateQueries({ queryKey: ["providerDay"] });
+    void client.invalidateQueries({ queryKey: ["patientCard"] });
+  };
+}
+
+/**
+ * Calls `onSettled` for each pending booking the vendor settles (confirmed or failed) while
+ * mounted, after the schedules that show it were asked to re-read.
+ */
+export function useAppointmentSettled(onSettled: (settled: SettledBooking) => void): void {
+  const invalidate = useInvalidateSchedules();
+  const latest = useLatest(onSettled);
+  const refresh = useLatest(invalidate);
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let cancelled = false;
+    // A missing event bridge (tests, a broken IPC) leaves the booking "pending" on screen,
+    // which is honest; it must not take the screen down.
+    Promise.resolve(
+      onAppointmentSettled((settled) => {
+        refresh.current();
+        latest.current(settled);
+      }),
+    ).then(
+      (stop) => {
+        if (typeof stop !== "function") return;
+        if (cancelled) stop();
+        else unlisten = stop;
+      },
+      (error: unknown) => {
+        console.warn("appointment events unavailable", error);
+      },
+    );
+    return () => {
+      cancelled = true;
+      unlisten?.();
+    };
+  }, [latest, refresh]);
+}
+
+/** A ref always holding the latest value, so an effect can call it without re-subscribing. */
+function useLatest<T>(value: T): { readonly current: T } {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  });
+  return ref;
 }

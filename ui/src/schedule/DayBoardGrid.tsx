@@ -1,9 +1,11 @@
 // The day board: one column per provider, 15-minute rows, each appointment a block placed by
 // its start and end on the location's wall clock (a CSS grid, DESIGN §6). Blocks are buttons
 // that open the patient's card.
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import type { CSSProperties } from "react";
 import type { DayBoard } from "../api/backend";
+import { canChange } from "../booking/actions";
+import { BoardAppointmentMenu } from "../booking/BoardAppointmentMenu";
 import { useI18n } from "../i18n/context";
 import { navigateToPatient } from "../router/useRoute";
 import { formatMinutes } from "../time/zoned";
@@ -25,6 +27,7 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
   const { t, locale } = useI18n();
   const idBase = useId();
   const zone = board.location.timeZone;
+  const now = new Date();
   const rowLabels = Array.from({ length: layout.rows }, (_, i) => layout.firstMinute + i * SLOT_MINUTES);
   const style = {
     "--board-rows": layout.rows,
@@ -69,38 +72,51 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
               const appt = block.appointment;
               const patient = patientLabel(appt, names, t);
               const patientId = appt.patientId;
+              const place = {
+                gridRow: `${block.startTrack} / ${block.endTrack}`,
+                gridColumn: `${block.laneStart} / ${block.laneEnd}`,
+              };
+              const description = describeAppointment(appt, { zone, patient, provider: providerName }, t, locale);
               return (
-                <button
-                  key={appt.id}
-                  type="button"
-                  className={`appt-block appt-block--${statusTone(appt.status)} appt-block--${appt.visit.mode}`}
-                  data-testid="appointment-block"
-                  data-appointment-id={appt.id}
-                  data-status={appt.status.state}
-                  data-start-row={block.startRow}
-                  data-end-row={block.endRow}
-                  style={{
-                    gridRow: `${block.startTrack} / ${block.endTrack}`,
-                    gridColumn: `${block.laneStart} / ${block.laneEnd}`,
-                  }}
-                  aria-label={describeAppointment(appt, { zone, patient, provider: providerName }, t, locale)}
-                  // Not linked to a desk patient yet: focusable and readable, but nothing to open.
-                  aria-disabled={patientId ? undefined : "true"}
-                  title={patientId ? undefined : t("board.unlinkedHint")}
-                  onClick={() => {
-                    if (patientId) navigateToPatient(patientId);
-                  }}
-                >
-                  <span className="appt-block__time">{timeRange(appt, zone, locale)}</span>
-                  <span className={patientId ? "appt-block__patient" : "appt-block__patient appt-block__patient--unlinked"}>
-                    {patient}
-                  </span>
-                  <span className="appt-block__tags">
-                    <StatusBadge status={appt.status} />
-                    <VisitBadge visit={appt.visit} />
-                    {appt.appointmentType && <span className="appt-block__type">{appt.appointmentType}</span>}
-                  </span>
-                </button>
+                <Fragment key={appt.id}>
+                  <button
+                    type="button"
+                    className={`appt-block appt-block--${statusTone(appt.status)} appt-block--${appt.visit.mode}`}
+                    data-testid="appointment-block"
+                    data-appointment-id={appt.id}
+                    data-status={appt.status.state}
+                    data-start-row={block.startRow}
+                    data-end-row={block.endRow}
+                    style={place}
+                    aria-label={description}
+                    // Not linked to a desk patient yet: focusable and readable, but nothing to open.
+                    aria-disabled={patientId ? undefined : "true"}
+                    title={patientId ? undefined : t("board.unlinkedHint")}
+                    onClick={() => {
+                      if (patientId) navigateToPatient(patientId);
+                    }}
+                  >
+                    <span className="appt-block__time">{timeRange(appt, zone, locale)}</span>
+                    <span className={patientId ? "appt-block__patient" : "appt-block__patient appt-block__patient--unlinked"}>
+                      {patient}
+                    </span>
+                    <span className="appt-block__tags">
+                      <StatusBadge status={appt.status} />
+                      <VisitBadge visit={appt.visit} />
+                      {appt.appointmentType && <span className="appt-block__type">{appt.appointmentType}</span>}
+                    </span>
+                  </button>
+                  {/* Reschedule, Cancel and Call me back without leaving the board. */}
+                  {canChange(appt, now) && (
+                    <BoardAppointmentMenu
+                      appointment={appt}
+                      description={description}
+                      patientName={patientId ? patient : null}
+                      zone={zone}
+                      style={place}
+                    />
+                  )}
+                </Fragment>
               );
             })}
           </div>

@@ -19,6 +19,16 @@ export const joinVisit = vi.fn<typeof Backend.joinVisit>();
 export const onSyncProgressed = vi.fn<typeof Backend.onSyncProgressed>();
 export const openDemoPractice = vi.fn<typeof Backend.openDemoPractice>();
 export const syncNow = vi.fn<typeof Backend.syncNow>();
+export const searchSlots = vi.fn<typeof Backend.searchSlots>();
+export const getAppointmentTypes = vi.fn<typeof Backend.getAppointmentTypes>();
+export const bookSlot = vi.fn<typeof Backend.bookSlot>();
+export const rescheduleAppointment = vi.fn<typeof Backend.rescheduleAppointment>();
+export const getCancelReasons = vi.fn<typeof Backend.getCancelReasons>();
+export const cancelAppointment = vi.fn<typeof Backend.cancelAppointment>();
+export const scheduleCallback = vi.fn<typeof Backend.scheduleCallback>();
+export const onAppointmentSettled = vi.fn<typeof Backend.onAppointmentSettled>();
+export const missingBookingAttributes = vi.fn<typeof Backend.missingBookingAttributes>();
+export const getAppointmentStatus = vi.fn<typeof Backend.getAppointmentStatus>();
 
 const all = {
   getAppInfo,
@@ -35,5 +45,15 @@ const all = {
   onSyncProgressed,
   openDemoPractice,
   syncNow,
+  searchSlots,
+  getAppointmentTypes,
+  bookSlot,
+  rescheduleAppointment,
+  getCancelReasons,
+  cancelAppointment,
+  scheduleCallback,
+  onAppointmentSettled,
+  missingBookingAttributes,
+  getAppointmentStatus,
 } satisfies Functions;
 export default all;

@@ -1,6 +1,7 @@
 // Every appointment the desk knows for this person, from every source, split into what is
 // coming (what a caller usually rings about) and what is past. Times are the location's.
 import type { Appointment, Location, Provider, Vendor } from "../../api/backend";
+import { AppointmentActions } from "../../booking/AppointmentActions";
 import { useI18n } from "../../i18n/context";
 import { StatusBadge } from "../../schedule/StatusBadge";
 import { VisitBadge } from "../../schedule/VisitBadge";
@@ -37,7 +38,13 @@ export function AppointmentsSection({ appointments, locations, providers, now }:
       {upcoming.length === 0 ? (
         <p className="card-section__empty">{t("card.noUpcoming")}</p>
       ) : (
-        <AppointmentTable label={t("card.upcoming")} rows={upcoming} locations={locations} providers={providers} />
+        <AppointmentTable
+          label={t("card.upcoming")}
+          rows={upcoming}
+          locations={locations}
+          providers={providers}
+          actionsAt={now}
+        />
       )}
       <h3 className="card-subheading">{t("card.past")}</h3>
       {past.length === 0 ? (
@@ -54,11 +61,14 @@ function AppointmentTable({
   rows,
   locations,
   providers,
+  actionsAt,
 }: {
   label: string;
   rows: readonly Appointment[];
   locations: readonly Location[];
   providers: readonly Provider[];
+  /** Upcoming rows carry Reschedule and Cancel, judged at this time. */
+  actionsAt?: Date;
 }) {
   const { t, locale } = useI18n();
   return (
@@ -71,15 +81,21 @@ function AppointmentTable({
           <th scope="col">{t("appt.location")}</th>
           <th scope="col">{t("appt.status")}</th>
           <th scope="col">{t("appt.source")}</th>
+          {actionsAt && (
+            <th scope="col">
+              <span className="visually-hidden">{t("actions.appointment")}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {rows.map((appt) => {
           const location = locations.find((l) => l.id === appt.locationId);
           const provider = providers.find((p) => p.id === appt.providerId);
+          const when = formatZonedDateTime(appt.start, location?.timeZone, locale);
           return (
             <tr key={appt.id} data-testid="card-appointment" data-appointment-id={appt.id}>
-              <td>{formatZonedDateTime(appt.start, location?.timeZone, locale)}</td>
+              <td>{when}</td>
               <td>{provider?.displayName ?? t("appt.noProvider")}</td>
               <td>
                 {appt.appointmentType ?? t("card.none")} <VisitBadge visit={appt.visit} />
@@ -91,6 +107,16 @@ function AppointmentTable({
               <td>
                 <VendorBadge vendor={appt.vendor} />
               </td>
+              {actionsAt && (
+                <td>
+                  <AppointmentActions
+                    appointment={appt}
+                    description={`${when}, ${provider?.displayName ?? t("appt.noProvider")}`}
+                    zone={location?.timeZone}
+                    now={actionsAt}
+                  />
+                </td>
+              )}
             </tr>
           );
         })}

@@ -3,7 +3,9 @@
 import type { LinkConfidence, LinkSuggestion, PatientCard } from "../../api/backend";
 import { useI18n } from "../../i18n/context";
 import type { PlainKey } from "../../i18n/types";
+import { PatientActions } from "../../booking/PatientActions";
 import { Link } from "../../router/Link";
+import { displayName } from "../format";
 import { formatBirthDate } from "../../time/zoned";
 import { VendorBadge } from "../VendorBadge";
 import { CardSection } from "./CardSection";
@@ -26,6 +28,7 @@ export function IdentitySection({ card }: { card: PatientCard }) {
       empty={false}
       emptyText=""
     >
+      <PatientActions patientId={card.id} patientName={displayName(card)} />
       <dl className="facts">
         <dt>{t("card.birthDate")}</dt>
         <dd data-testid="patient-dob">
