@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod patient;
 pub mod ports;
 pub mod practice;
+pub mod setup;
 pub mod slot;
 pub mod slots;
 pub mod sync;

@@ -13,6 +13,7 @@ mod error;
 mod outbox;
 mod probes;
 mod records;
+pub mod setup;
 mod sink;
 mod telehealth_links;
 
