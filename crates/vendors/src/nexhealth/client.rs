@@ -422,6 +422,32 @@ impl NexhealthClient {
         })
     }
 
+    /// `GET /working_hours` (current) or `GET /availabilities` (v2) at one location, one page,
+    /// switched on or off as asked (the vendor lists only active ones unless told), each with
+    /// its appointment types (`include[]=appointment_types`).
+    pub async fn working_hours_where(
+        &self,
+        location: LocationId,
+        active: bool,
+        cursor: Option<&str>,
+    ) -> Result<Listing<WorkingHour>, NexhealthError> {
+        let call = match self.api {
+            NexhealthApi::Current => Call::get("/working_hours", &[]),
+            NexhealthApi::V2 => Call::get("/availabilities", &[]),
+        };
+        let call = self
+            .base(call)
+            .query("location_id", location)
+            .query("active", active)
+            .query("include[]", "appointment_types");
+        let envelope: Envelope<Vec<WorkingHour>> = self.envelope(self.paged(call, cursor)).await?;
+        let next = self.next(&envelope, cursor, envelope.data.len());
+        Ok(Listing {
+            items: envelope.data,
+            next,
+        })
+    }
+
     /// `GET /available_slots` (current) or `GET /appointment_slots` (v2).
     pub async fn slots(&self, query: &SlotQuery) -> Result<Vec<SlotGroup>, NexhealthError> {
         let call = match self.api {
