@@ -1,7 +1,5 @@
 // The one door to the Rust backend. Every command and event the UI uses passes through here, so
 // components never import the generated bindings and tests mock this module instead of IPC.
-import { invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
 import { commands, events } from "../bindings";
 import { BackendError } from "./errors";
 
@@ -123,235 +121,98 @@ export async function joinVisit(appointmentId: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Slots and booking (issue 8). Hand-written to the desk's shapes (crates/desk/src/booking/
-// types.rs) until the commands reach the generated bindings; then each type becomes
-// `OkOf<typeof commands.x>` and each call `unwrap(await commands.x(...))`, and no caller changes.
+// Slots and booking (issue 8): the desk's booking types (crates/desk/src/booking/types.rs) as
+// the bindings carry them. Requests are typed as Rust accepts them (optional fields may be
+// left out); answers as Rust sends them.
 
-export type VisitMode = "inPerson" | "telehealth" | "referral";
-export type InviteChannel = "email" | "sms";
-export type ErrorKind = AppError["kind"];
+type ArgOf<F extends (...args: never[]) => unknown, I extends number = 0> = Parameters<F>[I];
+
+export type SlotQuery = ArgOf<typeof commands.searchSlots>;
+export type SlotResults = OkOf<typeof commands.searchSlots>;
+export type OpenSlotDay = SlotResults["days"][number];
+export type OpenSlot = OpenSlotDay["slots"][number];
+export type VendorOutcome = SlotResults["outcomes"][number];
+export type OutcomeState = VendorOutcome["state"];
+export type VisitMode = OpenSlot["mode"];
+export type ErrorKind = Extract<OutcomeState, { state: "failed" }>["kind"];
 export type CommunicationPreferences = PatientCard["communication"];
-
-/** The slot finder's question. Ids are desk ids (`nexhealth:12`); empty lists mean "all". */
-export interface SlotQuery {
-  /** First and last local day, inclusive, `YYYY-MM-DD`. */
-  from: string;
-  to: string;
-  modes: VisitMode[];
-  providerIds: string[];
-  locationIds: string[];
-  appointmentType: string | null;
-  /** The patient the search is for; referral searches need one. */
-  patientId: string | null;
-  /** The referral a referral search is made under; the patient's approved one when null. */
-  referralId: string | null;
-  near: { latitude: number; longitude: number } | null;
-  maxMiles: number | null;
-}
-
-/** One open time; `id` is opaque and is what `bookSlot` takes back. */
-export interface OpenSlot {
-  id: string;
-  vendor: Vendor;
-  mode: VisitMode;
-  providerId: string | null;
-  locationId: string | null;
-  operatoryId: string | null;
-  appointmentType: string | null;
-  /** RFC 3339 with the location's offset. */
-  start: string;
-  end: string;
-  /** IANA zone the times are shown in (the location's, else the practice's). */
-  zone: string;
-  driveTimeMinutes: number | null;
-}
-
-export interface OpenSlotDay {
-  /** The local date, `YYYY-MM-DD`. */
-  date: string;
-  slots: OpenSlot[];
-}
-
-export type OutcomeState =
-  | { state: "ok"; slots: number }
-  | { state: "timedOut"; afterMs: number }
-  | { state: "failed"; kind: ErrorKind; message: string };
-
-/** How one vendor's part of a search went. */
-export interface VendorOutcome {
-  vendor: Vendor;
-  mode: VisitMode;
-  state: OutcomeState;
-  elapsedMs: number;
-}
-
-export interface SlotResults {
-  days: OpenSlotDay[];
-  /** One per vendor asked, in vendor order. */
-  outcomes: VendorOutcome[];
-  asOf: string;
-}
-
-/** An appointment type the finder can filter by (NexHealth's: in-person visits have types). */
-export interface AppointmentType {
-  /** The desk's id (`nexhealth:7`). */
-  id: string;
-  name: string;
-  minutes: number | null;
-  locationId: string | null;
-  bookableOnline: boolean | null;
-}
-
-/** Who is being booked: someone the desk knows, or a new person (looked for again first). */
-export type BookingPatient =
-  | { kind: "existing"; patientId: string }
-  | { kind: "new"; givenName: string; familyName: string; birthDate: string; phone: string; email: string | null };
-
+export type AppointmentType = OkOf<typeof commands.nexhealthAppointmentTypes>[number];
+export type BookRequest = ArgOf<typeof commands.bookSlot>;
+export type BookingPatient = BookRequest["patient"];
 export type NewPatient = Omit<Extract<BookingPatient, { kind: "new" }>, "kind">;
-
-export interface PatientAttribute {
-  name: string;
-  value: string;
-}
-
-export interface TelehealthOptions {
-  /** One of the Zoom doc's visit types (`follow_up`, ...). */
-  visitType: string | null;
-  minutes: number | null;
-  /** Recording stays off unless the patient's consent is on file. */
-  recordingConsent: boolean;
-}
-
-export interface ReferralOptions {
-  referralId: string | null;
-  /** Patient fields the provider service requires that the desk does not know. */
-  attributes: PatientAttribute[];
-}
-
-export interface BookRequest {
-  /** An `OpenSlot.id`. */
-  slotId: string;
-  patient: BookingPatient;
-  /** One per Book press, kept through retries, so a retry after a timeout books once. */
-  key: string | null;
-  note: string | null;
-  telehealth: TelehealthOptions | null;
-  referral: ReferralOptions | null;
-}
-
-export type InviteState =
-  | { state: "sent"; channels: InviteChannel[] }
-  | { state: "noChannelAllowed" }
-  | { state: "failed"; message: string };
-
-export interface TelehealthBookedInfo {
-  patientJoinUrl: string;
-  /** Staff only. */
-  providerJoinUrl: string;
-  invite: InviteState;
-  remindersAt: string[];
-}
-
-/** What a booking did right away; `settling` means an AppointmentSettled event follows. */
-export interface BookingResult {
-  key: string;
-  appointment: Appointment;
-  patientId: string | null;
-  patientCreated: boolean;
-  settling: boolean;
-  replaces: string | null;
-  telehealth: TelehealthBookedInfo | null;
-}
-
-export type SettleOutcome = "confirmed" | "failed" | "stillPending";
-
-/** The end of a booking's wait. */
-export interface SettledBooking {
-  key: string;
-  outcome: SettleOutcome;
-  reason: string | null;
-  appointment: Appointment;
-  replacedCancelled: string | null;
-}
+export type TelehealthOptions = NonNullable<BookRequest["telehealth"]>;
+export type ReferralOptions = NonNullable<BookRequest["referral"]>;
+export type PatientAttribute = NonNullable<ReferralOptions["attributes"]>[number];
+export type BookingResult = OkOf<typeof commands.bookSlot>;
+export type TelehealthBookedInfo = NonNullable<BookingResult["telehealth"]>;
+export type InviteState = TelehealthBookedInfo["invite"];
+export type InviteChannel = Extract<InviteState, { state: "sent" }>["channels"][number];
+export type SettledBooking = Parameters<Parameters<typeof events.appointmentSettled.listen>[0]>[0]["payload"]["settled"];
+export type CancelReason = OkOf<typeof commands.cancelReasons>[number];
 
 /** A booking accepted, or the time taken by someone else with the next ones offered. */
 export type BookOutcome = { outcome: "booked"; result: BookingResult } | { outcome: "taken"; message: string; next: OpenSlot[] };
 
-export interface CancelReason {
-  id: string;
-  name: string | null;
-}
-
+/**
+ * Open slots across every vendor at once, by the location's local day; a vendor that failed
+ * or was slow is a line in `outcomes`, never the command's error.
+ */
 export async function searchSlots(query: SlotQuery): Promise<SlotResults> {
-  return call("search_slots", { query });
+  return unwrap(await commands.searchSlots(query));
 }
 
+/** The appointment types the finder can filter by (NexHealth's: in-person visits have types). */
 export async function getAppointmentTypes(): Promise<AppointmentType[]> {
-  return call("nexhealth_appointment_types", { locationId: null });
+  return unwrap(await commands.nexhealthAppointmentTypes(null));
 }
 
+/** Books one slot; in-person and referral bookings come back pending, settled by event. */
 export async function bookSlot(request: BookRequest): Promise<BookOutcome> {
-  return booked(() => call<BookingResult>("book_slot", { request }));
+  return booked(await commands.bookSlot(request));
 }
 
 /** Books `request` and, once it is confirmed, cancels `appointmentId`; the old one stays otherwise. */
 export async function rescheduleAppointment(appointmentId: string, request: BookRequest): Promise<BookOutcome> {
-  return booked(() => call<BookingResult>("reschedule_appointment", { appointmentId, request }));
+  return booked(await commands.rescheduleAppointment(appointmentId, request));
 }
 
 /** Patient fields the slot's provider service needs that the desk does not know (referrals). */
 export async function missingBookingAttributes(slotId: string, patientId: string): Promise<string[]> {
-  return call("missing_booking_attributes", { slotId, patientId });
+  return unwrap(await commands.missingBookingAttributes(slotId, patientId));
 }
 
 /** One appointment as the cache holds it (the sync and settle keep it current). */
 export async function getAppointmentStatus(appointmentId: string): Promise<Appointment> {
-  return call("appointment_status", { appointmentId, refresh: false });
+  return unwrap(await commands.appointmentStatus(appointmentId, false));
 }
 
 /** The reasons the vendor accepts for cancelling (WellHive's list; empty for the others). */
 export async function getCancelReasons(appointmentId: string): Promise<CancelReason[]> {
-  return call("cancel_reasons", { appointmentId });
+  return unwrap(await commands.cancelReasons(appointmentId));
 }
 
 export async function cancelAppointment(appointmentId: string, reasonId: string | null): Promise<Appointment> {
-  return call("cancel_appointment", { appointmentId, reasonId });
+  return unwrap(await commands.cancelAppointment(appointmentId, reasonId));
 }
 
 /** A CXone callback; when CXone is down it waits in the outbox (state `queued`). */
 export async function scheduleCallback(patientId: string, at: string, reason: string): Promise<Callback> {
-  return call("schedule_callback", { patientId, at, reason });
+  return unwrap(await commands.scheduleCallback(patientId, at, reason));
 }
 
 /** Calls `onSettled` when a pending booking becomes confirmed or failed in the vendor. */
 export function onAppointmentSettled(onSettled: (settled: SettledBooking) => void): Promise<() => void> {
-  return listen<{ settled: SettledBooking }>("appointment-settled", (event) => {
+  return events.appointmentSettled.listen((event) => {
     onSettled(event.payload.settled);
   });
 }
 
 // A slot taken by someone else is an answer the screen acts on (offer the next times), not a
-// failure: it comes back as an outcome. Every other error stays a thrown BackendError.
-async function booked(send: () => Promise<BookingResult>): Promise<BookOutcome> {
-  try {
-    return { outcome: "booked", result: await send() };
-  } catch (error) {
-    if (error instanceof BackendError && error.appError.kind === "conflict") {
-      const next = (error.appError as { nextSlots?: OpenSlot[] | null }).nextSlots;
-      // A conflict without next times is not a taken slot (an unknown outcome): the banner says it.
-      if (!next) throw error;
-      return { outcome: "taken", message: error.appError.message, next };
-    }
-    throw error;
+// failure: it comes back as an outcome. A conflict without next times (a first attempt whose
+// outcome is unknown) stays an error, whose banner says to check before booking again.
+function booked(result: CommandResult<BookingResult>): BookOutcome {
+  if (result.status === "error" && result.error.kind === "conflict" && result.error.nextSlots) {
+    return { outcome: "taken", message: result.error.message, next: result.error.nextSlots };
   }
-}
-
-// The stop-gap door for commands not generated yet: the same rejection shape as typedError.
-async function call<T>(name: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(name, args);
-  } catch (error) {
-    if (error instanceof Error) throw error;
-    throw new BackendError(error as AppError);
-  }
+  return { outcome: "booked", result: unwrap(result) };
 }
