@@ -7,10 +7,14 @@
 )]
 
 pub mod app;
+pub mod appointment_types;
+pub mod availability;
 mod blocking;
 pub mod booking;
 pub mod clinician;
+pub mod ivr;
 pub mod patients;
 pub mod records;
 pub mod schedule;
 pub mod telehealth;
+pub mod zoom_patients;

@@ -216,3 +216,116 @@ function booked(result: CommandResult<BookingResult>): BookOutcome {
   }
   return { outcome: "booked", result: unwrap(result) };
 }
+
+// ---- Practice setup (issue 10): the phone menu, providers' hours, appointment types, and a
+// video visit's patient at Zoom (record, invitation, waiting room).
+
+type InputOf<F extends (...args: never[]) => Promise<unknown>, N extends number = 0> = Parameters<F>[N];
+
+export type IvrTemplate = OkOf<typeof commands.ivrTemplates>[number];
+export type IvrFlowForm = InputOf<typeof commands.createIvrFlow>;
+export type IvrFlowStatus = OkOf<typeof commands.createIvrFlow>;
+export type ZoomAvailability = OkOf<typeof commands.zoomAvailability>;
+export type ZoomAvailabilityForm = InputOf<typeof commands.setZoomAvailability, 1>;
+export type WeeklyWindow = ZoomAvailability["weeklyHours"][number];
+export type NexAvailability = OkOf<typeof commands.nexhealthAvailabilities>[number];
+export type NexAvailabilityForm = InputOf<typeof commands.createNexhealthAvailability>;
+export type NexAppointmentType = OkOf<typeof commands.nexhealthAppointmentTypes>[number];
+export type AppointmentTypeForm = InputOf<typeof commands.createAppointmentType>;
+export type WaitingVisit = OkOf<typeof commands.waitingRoom>[number];
+export type InvitationSent = OkOf<typeof commands.resendInvitation>;
+export type ZoomPatientRecord = OkOf<typeof commands.ensureZoomPatient>;
+
+/** The IVR templates CXone offers. */
+export async function getIvrTemplates(): Promise<IvrTemplate[]> {
+  return unwrap(await commands.ivrTemplates());
+}
+
+/** Builds a custom IVR flow from a template; a wrong field comes back as `invalid` naming it. */
+export async function createIvrFlow(form: IvrFlowForm): Promise<IvrFlowStatus> {
+  return unwrap(await commands.createIvrFlow(form));
+}
+
+/** A provider's weekly telehealth hours at Zoom (the desk's provider id). */
+export async function getZoomAvailability(providerId: string): Promise<ZoomAvailability> {
+  return unwrap(await commands.zoomAvailability(providerId));
+}
+
+/** Replaces a provider's weekly telehealth hours and days off at Zoom. */
+export async function setZoomAvailability(providerId: string, form: ZoomAvailabilityForm): Promise<ZoomAvailability> {
+  return unwrap(await commands.setZoomAvailability(providerId, form));
+}
+
+/** Every NexHealth availability at one location, on and off. */
+export async function getNexAvailabilities(locationId: string): Promise<NexAvailability[]> {
+  return unwrap(await commands.nexhealthAvailabilities(locationId));
+}
+
+/** Adds in-person hours; hours overlapping the provider's own come back `invalid`. */
+export async function createNexAvailability(form: NexAvailabilityForm): Promise<NexAvailability> {
+  return unwrap(await commands.createNexhealthAvailability(form));
+}
+
+/** Switches an availability off; it stays listed, inactive. */
+export async function deactivateNexAvailability(availabilityId: string): Promise<NexAvailability> {
+  return unwrap(await commands.deactivateNexhealthAvailability(availabilityId));
+}
+
+/** NexHealth's appointment types, one location's when given. */
+export async function getNexAppointmentTypes(locationId: string | null): Promise<NexAppointmentType[]> {
+  return unwrap(await commands.nexhealthAppointmentTypes(locationId));
+}
+
+/** Creates an appointment type; the slot finder's type filter has it after the sync this starts. */
+export async function createAppointmentType(form: AppointmentTypeForm): Promise<NexAppointmentType> {
+  return unwrap(await commands.createAppointmentType(form));
+}
+
+/** Creates the patient's Zoom record, or brings the linked one up to date. */
+export async function ensureZoomPatient(patientId: string): Promise<ZoomPatientRecord> {
+  return unwrap(await commands.ensureZoomPatient(patientId));
+}
+
+/** Sends a video visit's invitation again, by the channels the patient allows. */
+export async function resendInvitation(appointmentId: string): Promise<InvitationSent> {
+  return unwrap(await commands.resendInvitation(appointmentId));
+}
+
+/** The video visits whose patient is in Zoom's waiting room now. */
+export async function getWaitingRoom(): Promise<WaitingVisit[]> {
+  return unwrap(await commands.waitingRoom());
+}
+
+/** Lets a visit's patient in from the waiting room. */
+export async function admitWaitingPatient(appointmentId: string): Promise<void> {
+  unwrap(await commands.admitWaitingPatient(appointmentId));
+}
+
+/** Sends the waiting patient a short message. */
+export async function notifyWaitingPatient(appointmentId: string, message: string): Promise<void> {
+  unwrap(await commands.notifyWaitingPatient(appointmentId, message));
+}
+
+export type WebhookReceiverStatus = OkOf<typeof commands.webhookReceiverStatus>;
+export type WebhookVendorActivity = WebhookReceiverStatus["vendors"][number];
+export type WebhookListing = OkOf<typeof commands.webhookSubscriptions>;
+
+/** Whether this desk runs a webhook receiver, and what each vendor has delivered to it. */
+export async function getWebhookReceiverStatus(): Promise<WebhookReceiverStatus> {
+  return unwrap(await commands.webhookReceiverStatus());
+}
+
+/** The desk's webhook subscriptions at a vendor (CXone, Zoom, NexHealth). */
+export async function getWebhookSubscriptions(vendor: Vendor): Promise<WebhookListing> {
+  return unwrap(await commands.webhookSubscriptions(vendor));
+}
+
+/** Points a vendor at this desk's receiver; Zoom takes the app's secret token. */
+export async function registerWebhooks(vendor: Vendor, secretToken: string | null): Promise<WebhookListing> {
+  return unwrap(await commands.registerWebhooks(vendor, secretToken));
+}
+
+/** Removes one of a vendor's webhook subscriptions. */
+export async function removeWebhookSubscription(vendor: Vendor, id: string): Promise<void> {
+  unwrap(await commands.removeWebhookSubscription(vendor, id));
+}

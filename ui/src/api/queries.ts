@@ -19,6 +19,13 @@ import {
 } from "./backend";
 import type { AppError, DayBoard, PatientSummary, ProviderDay, SettledBooking, SlotQuery, VendorStatus } from "./backend";
 import { displayName } from "../patients/format";
+import {
+  getIvrTemplates,
+  getNexAppointmentTypes,
+  getNexAvailabilities,
+  getWaitingRoom,
+  getZoomAvailability,
+} from "./backend";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
@@ -293,4 +300,60 @@ function useLatest<T>(value: T): { readonly current: T } {
     ref.current = value;
   });
   return ref;
+}
+
+// ---- Practice setup and the waiting room (issue 10). Keys under "setup" so a save can refresh
+// them all at once.
+export const setupKeys = {
+  ivrTemplates: ["setup", "ivrTemplates"] as const,
+  zoomAvailability: (providerId: string) => ["setup", "zoomAvailability", providerId] as const,
+  nexAvailabilities: (locationId: string) => ["setup", "nexAvailabilities", locationId] as const,
+  nexAppointmentTypes: (locationId: string) => ["setup", "nexAppointmentTypes", locationId] as const,
+  waitingRoom: ["waitingRoom"] as const,
+};
+
+/** How often a clinician's day asks Zoom who is waiting. */
+export const WAITING_ROOM_POLL_MS = 15 * 1000;
+
+export function useIvrTemplates() {
+  return useQuery({ queryKey: setupKeys.ivrTemplates, queryFn: getIvrTemplates, staleTime: SLOW_CHANGING });
+}
+
+/** A provider's Zoom hours; off until a provider is chosen. */
+export function useZoomAvailability(providerId: string) {
+  return useQuery({
+    queryKey: setupKeys.zoomAvailability(providerId),
+    queryFn: () => getZoomAvailability(providerId),
+    enabled: providerId !== "",
+    retry: false,
+  });
+}
+
+export function useNexAvailabilities(locationId: string) {
+  return useQuery({
+    queryKey: setupKeys.nexAvailabilities(locationId),
+    queryFn: () => getNexAvailabilities(locationId),
+    enabled: locationId !== "",
+    retry: false,
+  });
+}
+
+export function useNexAppointmentTypes(locationId: string) {
+  return useQuery({
+    queryKey: setupKeys.nexAppointmentTypes(locationId),
+    queryFn: () => getNexAppointmentTypes(locationId),
+    enabled: locationId !== "",
+    retry: false,
+  });
+}
+
+/** Who is in Zoom's waiting room, asked again every few seconds while a day with video visits shows. */
+export function useWaitingRoom(enabled: boolean) {
+  return useQuery({
+    queryKey: setupKeys.waitingRoom,
+    queryFn: getWaitingRoom,
+    enabled,
+    refetchInterval: WAITING_ROOM_POLL_MS,
+    retry: false,
+  });
 }

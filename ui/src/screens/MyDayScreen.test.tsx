@@ -58,6 +58,7 @@ beforeEach(() => {
   api.getProviderDay.mockImplementation((providerId) => Promise.resolve(providerId === DR_PATEL.id ? patelDay : day));
   api.getPatientCard.mockRejectedValue(new Error("the board must not open cards to name people"));
   api.joinVisit.mockResolvedValue();
+  api.getWaitingRoom.mockResolvedValue([]);
 });
 
 afterEach(() => {

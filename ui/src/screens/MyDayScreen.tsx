@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import type { Appointment, AppError } from "../api/backend";
 import { joinVisit } from "../api/backend";
 import { toAppError } from "../api/errors";
-import { boardPatientNames, useLocations, useProviderDay, useProviders, useVendorStatuses } from "../api/queries";
+import { boardPatientNames, useLocations, useProviderDay, useProviders, useVendorStatuses, useWaitingRoom } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { Link } from "../router/Link";
@@ -16,7 +16,8 @@ import { OfflineBanner } from "../schedule/OfflineBanner";
 import { StatusBadge } from "../schedule/StatusBadge";
 import { useBoardPlace } from "../schedule/useBoardPlace";
 import { VisitBadge } from "../schedule/VisitBadge";
-import { formatDay } from "../time/zoned";
+import { VisitActions } from "../setup/VisitActions";
+import { formatClock, formatDay } from "../time/zoned";
 import { Page } from "./Page";
 import { PracticeGate } from "./PracticeGate";
 import "../schedule/schedule.css";
@@ -54,6 +55,10 @@ function MyDayPage() {
 
   const mine = [...(board.data?.appointments ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const names = boardPatientNames(board.data);
+  // Zoom's waiting room, asked live while the day has video visits: who waits, since when.
+  const waitingRoom = useWaitingRoom(mine.some((a) => a.vendor === "zoom" && a.visit.mode === "telehealth"));
+  const waitingSince = new Map((waitingRoom.data ?? []).map((w) => [w.appointmentId, w.joinedAt]));
+  const isWaiting = (appt: Appointment) => appt.status.state === "waiting" || waitingSince.has(appt.id);
   const placeName = (appt: Appointment) =>
     appt.visit.mode === "telehealth"
       ? t("visit.telehealth")
@@ -162,10 +167,12 @@ function MyDayPage() {
                 </td>
                 <td>
                   <VisitBadge visit={appt.visit} />
-                  {appt.visit.mode === "telehealth" && appt.status.state === "waiting" && (
+                  {appt.visit.mode === "telehealth" && isWaiting(appt) && (
                     <span className="my-day__waiting" data-testid="waiting-room" role="status">
                       {" "}
-                      {t("myDay.inWaitingRoom")}
+                      {waitingSince.get(appt.id)
+                        ? t("myDay.waitingSince", { time: formatClock(waitingSince.get(appt.id) ?? "", zone, locale) })
+                        : t("myDay.inWaitingRoom")}
                     </span>
                   )}
                   {appt.visit.mode === "telehealth" &&
@@ -184,6 +191,7 @@ function MyDayPage() {
                     ) : (
                       <span className="muted"> {t("myDay.noJoinLink")}</span>
                     ))}
+                  <VisitActions appointment={appt} patient={patientLabel(appt, names, t)} waiting={isWaiting(appt)} />
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import type { Route } from "../router/routes";
 import { BookScreen } from "./BookScreen";
 import { MyDayScreen } from "./MyDayScreen";
 import { PatientsScreen } from "./PatientsScreen";
+import { PracticeSetupScreen } from "../setup/PracticeSetupScreen";
 import { SettingsScreen } from "./SettingsScreen";
 import { TodayScreen } from "./TodayScreen";
 
@@ -13,5 +14,6 @@ export const SCREENS: Record<Route, ComponentType> = {
   myDay: MyDayScreen,
   patients: PatientsScreen,
   book: BookScreen,
+  setup: PracticeSetupScreen,
   settings: SettingsScreen,
 };

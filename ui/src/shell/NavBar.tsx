@@ -14,6 +14,7 @@ const LABELS = {
   myDay: "nav.myDay",
   patients: "nav.patients",
   book: "nav.book",
+  setup: "nav.setup",
   settings: "nav.settings",
 } as const satisfies Record<Route, string>;
 

@@ -30,6 +30,26 @@ export const onAppointmentSettled = vi.fn<typeof Backend.onAppointmentSettled>()
 export const missingBookingAttributes = vi.fn<typeof Backend.missingBookingAttributes>();
 export const getAppointmentStatus = vi.fn<typeof Backend.getAppointmentStatus>();
 
+// Practice setup and the video visit's patient at Zoom.
+export const getIvrTemplates = vi.fn<typeof Backend.getIvrTemplates>();
+export const createIvrFlow = vi.fn<typeof Backend.createIvrFlow>();
+export const getZoomAvailability = vi.fn<typeof Backend.getZoomAvailability>();
+export const setZoomAvailability = vi.fn<typeof Backend.setZoomAvailability>();
+export const getNexAvailabilities = vi.fn<typeof Backend.getNexAvailabilities>();
+export const createNexAvailability = vi.fn<typeof Backend.createNexAvailability>();
+export const deactivateNexAvailability = vi.fn<typeof Backend.deactivateNexAvailability>();
+export const getNexAppointmentTypes = vi.fn<typeof Backend.getNexAppointmentTypes>();
+export const createAppointmentType = vi.fn<typeof Backend.createAppointmentType>();
+export const ensureZoomPatient = vi.fn<typeof Backend.ensureZoomPatient>();
+export const resendInvitation = vi.fn<typeof Backend.resendInvitation>();
+export const getWaitingRoom = vi.fn<typeof Backend.getWaitingRoom>();
+export const admitWaitingPatient = vi.fn<typeof Backend.admitWaitingPatient>();
+export const notifyWaitingPatient = vi.fn<typeof Backend.notifyWaitingPatient>();
+export const getWebhookReceiverStatus = vi.fn<typeof Backend.getWebhookReceiverStatus>();
+export const getWebhookSubscriptions = vi.fn<typeof Backend.getWebhookSubscriptions>();
+export const registerWebhooks = vi.fn<typeof Backend.registerWebhooks>();
+export const removeWebhookSubscription = vi.fn<typeof Backend.removeWebhookSubscription>();
+
 const all = {
   getAppInfo,
   getVendorStatuses,
@@ -55,5 +75,23 @@ const all = {
   onAppointmentSettled,
   missingBookingAttributes,
   getAppointmentStatus,
+  getIvrTemplates,
+  createIvrFlow,
+  getZoomAvailability,
+  setZoomAvailability,
+  getNexAvailabilities,
+  createNexAvailability,
+  deactivateNexAvailability,
+  getNexAppointmentTypes,
+  createAppointmentType,
+  ensureZoomPatient,
+  resendInvitation,
+  getWaitingRoom,
+  admitWaitingPatient,
+  notifyWaitingPatient,
+  getWebhookReceiverStatus,
+  getWebhookSubscriptions,
+  registerWebhooks,
+  removeWebhookSubscription,
 } satisfies Functions;
 export default all;
