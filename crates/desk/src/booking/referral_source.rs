@@ -14,8 +14,12 @@ use std::sync::Arc;
 use tokio::task::JoinSet;
 
 /// Services whose slots one search asks for: the nearest few, not the whole network (each
-/// service's slot search is quota-counted).
-const MAX_SERVICES: usize = 5;
+/// service's slot search is quota-counted and paged, and the client keeps to the network's
+/// rate limit, so a wide search would outlast the finder's deadline).
+const MAX_SERVICES: usize = 3;
+
+/// Days of referral slots one search walks (every page of them), from the first day asked.
+const MAX_DAYS: u64 = 7;
 
 pub(crate) struct ReferralSource {
     pub(crate) booking: ReferralBooking,
@@ -79,8 +83,9 @@ impl SlotSource for ReferralSource {
                 .and_hms_opt(0, 0, 0)
                 .unwrap_or_default(),
         );
+        let last = q.to.min(q.from + Days::new(MAX_DAYS - 1));
         let before = Utc.from_utc_datetime(
-            &(q.to + Days::new(2))
+            &(last + Days::new(2))
                 .and_hms_opt(0, 0, 0)
                 .unwrap_or_default(),
         );

@@ -33,7 +33,9 @@ pub struct SlotQuery {
     #[serde(default)]
     pub appointment_type: Option<String>,
     /// The patient the search is for. Referral searches need one: the network's services
-    /// and slots are searched under the patient's referral (a draft kept for the session).
+    /// and slots are searched under the patient's referral (a draft kept for the session),
+    /// the nearest three provider services over the first seven days of the range (each call
+    /// counts against WellHive's quota).
     #[serde(default)]
     pub patient_id: Option<PatientId>,
     /// The referral (its WellHive id or referral number) a referral search is made under;
