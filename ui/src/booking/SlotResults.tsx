@@ -72,8 +72,10 @@ export function SlotList({
               data-vendor={slot.vendor}
               data-mode={slot.mode}
               data-start={slot.start}
+              data-end={slot.end}
               data-provider-id={slot.providerId ?? ""}
               data-location-id={slot.locationId ?? ""}
+              data-operatory-id={slot.operatoryId ?? ""}
               aria-pressed={chosen}
               aria-label={describeSlot(slot, providers, locations, t, locale)}
               onClick={() => {

@@ -357,6 +357,23 @@ describe("booking a new patient", () => {
       }),
     );
   });
+  it("books a new patient in person only, and says so on a video time", async () => {
+    window.location.hash = "#/book";
+    api.searchPatients.mockResolvedValue([]);
+    api.searchSlots.mockResolvedValue(slotResults([videoSlot()], [outcome("zoom", { state: "ok", slots: 1 })]));
+    renderWithProviders(<BookScreen />);
+    await userEvent.click(await screen.findByTestId("new-patient-button"));
+    await userEvent.type(screen.getByLabelText("Given name"), "Lan");
+    await userEvent.type(screen.getByLabelText("Family name"), "Tran");
+    await userEvent.type(screen.getByLabelText("Date of birth"), "1950-05-03");
+    await userEvent.type(screen.getByLabelText("Phone"), "+13125550199");
+    await userEvent.click(screen.getByTestId("new-patient-continue"));
+    await screen.findByTestId("chosen-patient");
+    await userEvent.click(screen.getByTestId("finder-search"));
+    await userEvent.click(await screen.findByTestId("slot"));
+    expect(await screen.findByTestId("new-patient-in-person-only")).toHaveTextContent("can only be booked in person");
+    expect(screen.getByTestId("book-button")).toBeDisabled();
+  });
 });
 
 describe("rescheduling", () => {
