@@ -42,6 +42,17 @@ export const commands = {
 	providerDay: (providerId: string, day: string, timeZone: string) => typedError<ProviderDay_Serialize, AppError_Serialize>(__TAURI_INVOKE("provider_day", { providerId, day, timeZone })),
 	/**  Opens the provider's join link of telehealth appointment `appointment_id`. */
 	joinVisit: (appointmentId: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("join_visit", { appointmentId })),
+	webhookReceiverStatus: () => typedError<WebhookReceiverStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("webhook_receiver_status")),
+	/**  The desk's subscriptions at `vendor` (CXone, Zoom or NexHealth). */
+	webhookSubscriptions: (vendor: Vendor) => typedError<WebhookListing, AppError_Serialize>(__TAURI_INVOKE("webhook_subscriptions", { vendor })),
+	/**
+	 *  Points `vendor` at this desk's receiver. Refused, naming `webhooks` or
+	 *  `webhooks.public_url`, when no receiver is configured or its public URL is not https or does
+	 *  not reach it. Zoom takes the app's secret token (`secretToken`) from the Marketplace.
+	 */
+	registerWebhooks: (vendor: Vendor, secretToken: string | null) => typedError<WebhookListing, AppError_Serialize>(__TAURI_INVOKE("register_webhooks", { vendor, secretToken })),
+	/**  Removes one of `vendor`'s subscriptions (for Zoom: forgets the secret token). */
+	removeWebhookSubscription: (vendor: Vendor, id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("remove_webhook_subscription", { vendor, id })),
 	/**
 	 *  Open slots across every configured vendor at once (NexHealth in person, Zoom telehealth,
 	 *  WellHive referral), grouped by the location's local day. One vendor failing or slow is a
@@ -133,6 +144,15 @@ export const commands = {
 	resetStaffCredential: (id: string, credential: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("reset_staff_credential", { id, credential })),
 	/**  Sets how long an untouched desk stays unlocked (1 to 60 minutes; HIPAA's seeds say 15). */
 	setIdleLockMinutes: (minutes: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_idle_lock_minutes", { minutes })),
+	/**  Reads the log (filtered) and records that it was read. */
+	auditLog: (filter: AuditFilter_Deserialize) => typedError<AuditPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("audit_log", { filter })),
+	/**  Walks the whole chain and says whether any row was edited, inserted or deleted. */
+	auditVerify: () => typedError<AuditCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("audit_verify")),
+	/**
+	 *  Exports the matching rows to a file the person picks in the system's save dialog; `None`
+	 *  when they cancel. Returns the file's name (not its folder) for the confirmation.
+	 */
+	exportAudit: (format: AuditFormat, filter: AuditFilter_Deserialize) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("export_audit", { format, filter })),
 	/**
 	 *  Every vendor's connection settings as the config file holds them; secrets only as set or
 	 *  not set.
@@ -355,6 +375,103 @@ export type Appointment_Serialize = {
 	status: AppointmentStatus,
 	visit: Visit_Serialize,
 	asOf: string,
+};
+
+/**  The chain's verdict. */
+export type AuditCheck = AuditCheck_Serialize | AuditCheck_Deserialize;
+
+/**  The chain's verdict. */
+export type AuditCheck_Deserialize = {
+	rows: number,
+	intact: boolean,
+	firstBadSeq?: number | null,
+	problem?: string | null,
+};
+
+/**  The chain's verdict. */
+export type AuditCheck_Serialize = {
+	rows: number,
+	intact: boolean,
+	firstBadSeq: number | null,
+	problem: string | null,
+};
+
+/**  What to look for; empty fields match everything. Dates are UTC days, inclusive. */
+export type AuditFilter = AuditFilter_Serialize | AuditFilter_Deserialize;
+
+/**  What to look for; empty fields match everything. Dates are UTC days, inclusive. */
+export type AuditFilter_Deserialize = {
+	/**  A person (`staff:rosa`) or any actor containing this text. */
+	actor?: string | null,
+	patientId?: string | null,
+	/**  An action (`patient.card`) or a family of them (`session`). */
+	action?: string | null,
+	/**  `YYYY-MM-DD`. */
+	from?: string | null,
+	/**  `YYYY-MM-DD`. */
+	to?: string | null,
+};
+
+/**  What to look for; empty fields match everything. Dates are UTC days, inclusive. */
+export type AuditFilter_Serialize = {
+	/**  A person (`staff:rosa`) or any actor containing this text. */
+	actor: string | null,
+	patientId: string | null,
+	/**  An action (`patient.card`) or a family of them (`session`). */
+	action: string | null,
+	/**  `YYYY-MM-DD`. */
+	from: string | null,
+	/**  `YYYY-MM-DD`. */
+	to: string | null,
+};
+
+export type AuditFormat = "csv" | "json";
+
+export type AuditPage = AuditPage_Serialize | AuditPage_Deserialize;
+
+export type AuditPage_Deserialize = {
+	/**  Newest first, at most a few hundred. */
+	rows: AuditRow_Deserialize[],
+	/**  How many rows matched in all. */
+	matched: number,
+};
+
+export type AuditPage_Serialize = {
+	/**  Newest first, at most a few hundred. */
+	rows: AuditRow_Serialize[],
+	/**  How many rows matched in all. */
+	matched: number,
+};
+
+/**  One row as the view shows it. */
+export type AuditRow = AuditRow_Serialize | AuditRow_Deserialize;
+
+/**  One row as the view shows it. */
+export type AuditRow_Deserialize = {
+	seq: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	actor: string,
+	action: string,
+	patientId?: string | null,
+	/**  `ok`, `refused`, `denied` or `failed`. */
+	outcome: string,
+	/**  The row's detail as JSON text (counts, ids, setting keys; never PHI). */
+	detail: string,
+};
+
+/**  One row as the view shows it. */
+export type AuditRow_Serialize = {
+	seq: number,
+	/**  RFC 3339, UTC. */
+	at: string,
+	actor: string,
+	action: string,
+	patientId: string | null,
+	/**  `ok`, `refused`, `denied` or `failed`. */
+	outcome: string,
+	/**  The row's detail as JSON text (counts, ids, setting keys; never PHI). */
+	detail: string,
 };
 
 /**  "Book" pressed on one slot. */
@@ -1158,7 +1275,7 @@ export type PhoneKind = "mobile" | "home" | "work" | "other";
 /**  The practice's own name and time zone (`[practice]`), needed before any vendor. */
 export type PracticeForm = {
 	name: string,
-	/**  An IANA zone name; empty means the desk's default (America/New_York). */
+	/**  An IANA zone name; empty means the desk's default (`America/New_York`). */
 	timezone: string,
 };
 
@@ -1414,7 +1531,9 @@ export type SlotQuery_Deserialize = {
 	appointmentType?: string | null,
 	/**
 	 *  The patient the search is for. Referral searches need one: the network's services
-	 *  and slots are searched under the patient's referral (a draft kept for the session).
+	 *  and slots are searched under the patient's referral (a draft kept for the session),
+	 *  the nearest three provider services over the first seven days of the range (each call
+	 *  counts against WellHive's quota).
 	 */
 	patientId?: PatientId | null,
 	/**
@@ -1447,7 +1566,9 @@ export type SlotQuery_Serialize = {
 	appointmentType: string | null,
 	/**
 	 *  The patient the search is for. Referral searches need one: the network's services
-	 *  and slots are searched under the patient's referral (a draft kept for the session).
+	 *  and slots are searched under the patient's referral (a draft kept for the session),
+	 *  the nearest three provider services over the first seven days of the range (each call
+	 *  counts against WellHive's quota).
 	 */
 	patientId: PatientId | null,
 	/**
@@ -1736,6 +1857,84 @@ export type WaitingVisit_Serialize = {
 	appointmentId: string,
 	/**  RFC 3339. */
 	joinedAt: string | null,
+};
+
+/**  A vendor's answer about the desk's subscriptions. */
+export type WebhookListing = { kind: "subscriptions"; subscriptions: WebhookSubscription[] } | 
+/**
+ *  Zoom: events are subscribed in the Zoom App Marketplace; the desk keeps the app's
+ *  secret token.
+ */
+{ kind: "marketplace"; secretStored: boolean } | 
+/**  The vendor cannot list them (a CXone tenant without `GET /webhooks`). */
+{ kind: "notListable" };
+
+/**  The desk's webhook receiver, as the admin screen shows it. */
+export type WebhookReceiverStatus = WebhookReceiverStatus_Serialize | WebhookReceiverStatus_Deserialize;
+
+/**  The desk's webhook receiver, as the admin screen shows it. */
+export type WebhookReceiverStatus_Deserialize = {
+	/**  `false`: no `[webhooks]` section, the desk polls each vendor. */
+	configured: boolean,
+	/**  The address the receiver listens on, while it runs. */
+	listening?: string | null,
+	publicUrl?: string | null,
+	/**  Why a configured receiver is not running (its address in use, …). */
+	problem?: string | null,
+	vendors: WebhookVendorActivity_Deserialize[],
+};
+
+/**  The desk's webhook receiver, as the admin screen shows it. */
+export type WebhookReceiverStatus_Serialize = {
+	/**  `false`: no `[webhooks]` section, the desk polls each vendor. */
+	configured: boolean,
+	/**  The address the receiver listens on, while it runs. */
+	listening: string | null,
+	publicUrl: string | null,
+	/**  Why a configured receiver is not running (its address in use, …). */
+	problem: string | null,
+	vendors: WebhookVendorActivity_Serialize[],
+};
+
+export type WebhookSubscription = {
+	/**  What `remove_webhook_subscription` takes. */
+	id: string,
+	url: string,
+	events: string[],
+	active: boolean,
+	/**  Whether it points at this desk's receiver. */
+	ours: boolean,
+};
+
+/**  What one vendor has delivered to the receiver since the app started. */
+export type WebhookVendorActivity = WebhookVendorActivity_Serialize | WebhookVendorActivity_Deserialize;
+
+/**  What one vendor has delivered to the receiver since the app started. */
+export type WebhookVendorActivity_Deserialize = {
+	vendor: Vendor,
+	lastEventAt?: string | null,
+	/**  The vendor's event name (`appointment_insertion.complete`). */
+	lastEvent?: string | null,
+	accepted: number,
+	rejected: number,
+	/**  Why the last refused delivery was refused (`bad_signature`, `stale`, `malformed`, …). */
+	lastRejection?: string | null,
+	/**  Whether the signing secret for this vendor is in the keychain. */
+	secretStored: boolean,
+};
+
+/**  What one vendor has delivered to the receiver since the app started. */
+export type WebhookVendorActivity_Serialize = {
+	vendor: Vendor,
+	lastEventAt: string | null,
+	/**  The vendor's event name (`appointment_insertion.complete`). */
+	lastEvent: string | null,
+	accepted: number,
+	rejected: number,
+	/**  Why the last refused delivery was refused (`bad_signature`, `stale`, `malformed`, …). */
+	lastRejection: string | null,
+	/**  Whether the signing secret for this vendor is in the keychain. */
+	secretStored: boolean,
 };
 
 /**  One weekly window: a day and two `HH:MM` times. */

@@ -106,3 +106,14 @@ impl From<frontdesk_desk::demo::DemoError> for Failure {
         CoreError::from(err).into()
     }
 }
+
+impl From<frontdesk_desk::booking::BookError> for Failure {
+    fn from(err: frontdesk_desk::booking::BookError) -> Self {
+        match err {
+            taken @ frontdesk_desk::booking::BookError::SlotTaken { .. } => {
+                Failure::new(ExitCode::Conflict, taken.to_string())
+            }
+            frontdesk_desk::booking::BookError::Core(e) => e.into(),
+        }
+    }
+}
