@@ -16,6 +16,7 @@ mod records;
 pub mod setup;
 mod sink;
 mod telehealth_links;
+pub mod webhooks;
 
 pub use clients::Clients;
 pub use desk::Desk;
