@@ -197,3 +197,63 @@ pub async fn schedule_callback(
 pub async fn quota_counts(state: State<'_, AppState>) -> Result<Vec<QuotaCount>, AppError> {
     Ok(desk(&state)?.quota_counts())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontdesk_core::appointment::VisitMode;
+    use frontdesk_core::{CoreError, Vendor};
+    use frontdesk_desk::booking::OpenSlot;
+
+    fn slot(id: &str) -> OpenSlot {
+        OpenSlot {
+            id: id.into(),
+            vendor: Vendor::Nexhealth,
+            mode: VisitMode::InPerson,
+            provider_id: Some("nexhealth:2".into()),
+            location_id: Some("nexhealth:1".into()),
+            operatory_id: None,
+            appointment_type: None,
+            start: "2026-11-23T09:30:00-05:00".into(),
+            end: "2026-11-23T10:00:00-05:00".into(),
+            zone: "America/New_York".into(),
+            drive_time_minutes: None,
+        }
+    }
+
+    #[test]
+    fn a_taken_slot_is_a_conflict_carrying_the_next_slots() {
+        let error = book_error(BookError::SlotTaken {
+            next: vec![slot("s1.a"), slot("s1.b")],
+        });
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["kind"], "conflict");
+        let ids: Vec<&str> = json["nextSlots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["s1.a", "s1.b"]);
+    }
+
+    #[test]
+    fn other_failures_keep_their_kind_and_a_plain_conflict_has_no_slots() {
+        let offline = book_error(BookError::Core(CoreError::Offline {
+            vendor: Some(Vendor::Nexhealth),
+        }));
+        assert!(matches!(
+            offline,
+            AppError::Offline {
+                vendor: Some(Vendor::Nexhealth),
+                ..
+            }
+        ));
+        let unknown = book_error(BookError::Core(CoreError::Conflict {
+            message: "booking k may have been made".into(),
+        }));
+        let json = serde_json::to_value(&unknown).unwrap();
+        assert_eq!(json["kind"], "conflict");
+        assert!(json.get("nextSlots").is_none(), "{json}");
+    }
+}
