@@ -44,6 +44,12 @@ pub enum Command {
     Doctor(DoctorArgs),
     /// Ask CXone to call a patient back; waits in the outbox while CXone is unreachable.
     Callback(CallbackArgs),
+    /// Open slots across every vendor at once (in person, telehealth, referral).
+    Slots(SlotsArgs),
+    /// Book a slot from `frontdesk slots` for a patient; waits for the vendor's confirmation.
+    Book(BookArgs),
+    /// Cancel an appointment at its vendor.
+    Cancel(CancelArgs),
     /// The practice admin's scripting surface over vendor setup endpoints (IVR flows,
     /// webhooks, availability, appointment types, directories), grouped by vendor.
     #[command(subcommand)]
@@ -190,6 +196,96 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A slot's visit kind as it is named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModeArg {
+    InPerson,
+    Telehealth,
+    Referral,
+}
+
+impl From<ModeArg> for frontdesk_core::appointment::VisitMode {
+    fn from(m: ModeArg) -> Self {
+        match m {
+            ModeArg::InPerson => Self::InPerson,
+            ModeArg::Telehealth => Self::Telehealth,
+            ModeArg::Referral => Self::Referral,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SlotsArgs {
+    /// First local day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: chrono::NaiveDate,
+    /// Last local day, YYYY-MM-DD (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: chrono::NaiveDate,
+    /// Only this kind of visit (repeatable) [default: every kind].
+    #[arg(long = "mode", value_enum, value_name = "MODE")]
+    pub modes: Vec<ModeArg>,
+    /// Only this provider (the desk's id, e.g. `nexhealth:12`; repeatable).
+    #[arg(long = "provider", value_name = "ID")]
+    pub providers: Vec<String>,
+    /// Only this location (the desk's id, e.g. `nexhealth:1`; repeatable).
+    #[arg(long = "location", value_name = "ID")]
+    pub locations: Vec<String>,
+    /// Only this appointment type (the desk's id, e.g. `nexhealth:7`).
+    #[arg(long = "type", value_name = "ID")]
+    pub appointment_type: Option<String>,
+    /// The patient (desk id); referral slots are searched under their referral.
+    #[arg(long, value_name = "ID")]
+    pub patient: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// A slot id as `frontdesk slots` prints it.
+    #[arg(long, value_name = "ID")]
+    pub slot: String,
+    /// The desk's patient id (as `patients search` prints it).
+    #[arg(long, value_name = "ID")]
+    pub patient: String,
+    /// Return once the vendor has accepted the booking, without waiting for its confirmation.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Idempotency key: run again with the same key after a timeout and the first attempt is
+    /// looked for instead of booking twice [default: a fresh one].
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// Telehealth: Zoom visit type (`follow_up`, `initial_consultation`, ...).
+    #[arg(long, value_name = "TYPE")]
+    pub visit_type: Option<String>,
+    /// Telehealth: visit length in minutes [default: 30].
+    #[arg(long, value_name = "MINUTES")]
+    pub minutes: Option<u32>,
+    /// Telehealth: the patient's consent to recording is on file (the visit is recorded).
+    #[arg(long)]
+    pub recording_consent: bool,
+    /// Referral: the referral (id or number) [default: the patient's approved referral].
+    #[arg(long, value_name = "ID")]
+    pub referral: Option<String>,
+    /// Referral: a patient attribute the provider service requires, `name=value` (repeatable).
+    #[arg(long = "attribute", value_name = "NAME=VALUE")]
+    pub attributes: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// The appointment's desk id (`nexhealth:123`, as `schedule` and `book` print it).
+    pub appointment: String,
+    /// The vendor's cancel reason id (WellHive) [default: the vendor's first reason].
+    #[arg(long, value_name = "ID")]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

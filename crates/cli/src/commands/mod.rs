@@ -2,13 +2,16 @@
 
 pub mod admin;
 mod audit;
+mod book;
 mod callback;
+mod cancel;
 mod demo;
 mod doctor;
 mod patients;
 mod progress;
 mod schedule;
 mod secrets;
+mod slots;
 mod sync;
 mod webhooks;
 
@@ -25,6 +28,9 @@ pub fn dispatch(cli: &Cli) -> Result<(), Failure> {
         Command::Schedule(args) => schedule::run(cli, args),
         Command::Doctor(args) => doctor::run(cli, args),
         Command::Callback(args) => callback::run(cli, args),
+        Command::Slots(args) => slots::run(cli, args),
+        Command::Book(args) => book::run(cli, args),
+        Command::Cancel(args) => cancel::run(cli, args),
         Command::Admin(cmd) => admin::run(cli, cmd),
         Command::Webhooks(crate::cli::WebhooksCommand::Serve(args)) => webhooks::serve(cli, args),
     }
