@@ -526,7 +526,9 @@ export type BookingPatient_Deserialize =
 /**  `YYYY-MM-DD`. */
 birthDate: string; 
 /**  E.164 where possible. */
-phone: string; email?: string | null };
+phone: string; 
+/**  NexHealth registers no patient without one. */
+email?: string | null };
 
 /**  Who is being booked. */
 export type BookingPatient_Serialize = 
@@ -540,7 +542,9 @@ export type BookingPatient_Serialize =
 /**  `YYYY-MM-DD`. */
 birthDate: string; 
 /**  E.164 where possible. */
-phone: string; email: string | null };
+phone: string; 
+/**  NexHealth registers no patient without one. */
+email: string | null };
 
 /**
  *  What a booking did right away. `settling` says whether the vendor still has to confirm:

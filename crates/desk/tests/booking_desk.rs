@@ -712,3 +712,82 @@ async fn a_booking_whose_answer_was_lost_after_it_landed_is_found_not_made_twice
         .collect();
     assert_eq!(same.len(), 1, "booked once, not twice: {same:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_patient_is_created_once_named_on_the_board_and_found_the_second_time() {
+    let w = world(809, |_| {}).await;
+    let slots = in_person_slots(&w.desk).await;
+    let new = BookingPatient::New {
+        given_name: "Ottilie".into(),
+        family_name: "Quarrington".into(),
+        birth_date: "1958-02-27".into(),
+        phone: "+12025550177".into(),
+        email: Some("o.quarrington@example.test".into()),
+    };
+    let request = |slot: &OpenSlot| BookRequest {
+        patient: new.clone(),
+        ..book(slot, &PatientId("unused".into()))
+    };
+    let (first, pending) = w.desk.book(ACTOR, &request(&slots[0])).await.unwrap();
+    assert!(first.patient_created);
+    let person = first
+        .patient_id
+        .clone()
+        .expect("the desk knows the new patient at once");
+    let board = w
+        .desk
+        .store()
+        .appointments_for_location_day(
+            slots[0].location_id.as_deref().unwrap(),
+            local_day(&slots[0]),
+        )
+        .unwrap();
+    assert!(
+        board
+            .iter()
+            .any(|a| a.id == first.appointment.id && a.patient_id.as_ref() == Some(&person))
+    );
+    pending.unwrap().wait().await;
+    // The same details again: the vendor's record is found, not duplicated.
+    let (second, _) = w.desk.book(ACTOR, &request(&slots[1])).await.unwrap();
+    assert!(!second.patient_created);
+    assert_eq!(second.patient_id.as_ref(), Some(&person));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reschedule_cancels_the_old_appointment_only_once_the_new_one_is_confirmed() {
+    let w = world(810, |_| {}).await;
+    let slots = in_person_slots(&w.desk).await;
+    let patient = nexhealth_patient(&w).await;
+    let (old, pending) = w
+        .desk
+        .book(ACTOR, &book(&slots[0], &patient))
+        .await
+        .unwrap();
+    pending.unwrap().wait().await;
+    let (new, pending) = w
+        .desk
+        .reschedule(ACTOR, &old.appointment.id, &book(&slots[1], &patient))
+        .await
+        .unwrap();
+    assert_eq!(new.replaces.as_deref(), Some(old.appointment.id.as_str()));
+    // Not yet: the old one stands while the new one is pending.
+    let before = w
+        .desk
+        .appointment_status(ACTOR, &old.appointment.id, false)
+        .await
+        .unwrap();
+    assert!(before.status.is_active(), "{before:?}");
+    let settled = pending.unwrap().wait().await;
+    assert_eq!(settled.outcome, SettleOutcome::Confirmed);
+    assert_eq!(
+        settled.replaced_cancelled.as_deref(),
+        Some(old.appointment.id.as_str())
+    );
+    let after = w
+        .desk
+        .appointment_status(ACTOR, &old.appointment.id, true)
+        .await
+        .unwrap();
+    assert_eq!(after.status, AppointmentStatus::Cancelled);
+}

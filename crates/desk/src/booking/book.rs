@@ -185,43 +185,7 @@ impl Desk {
             .nexhealth
             .clone()
             .ok_or_else(|| CoreError::invalid("slotId", "NexHealth is not configured"))?;
-        let choice = match (&request.patient, &who.person) {
-            (_, Some(p)) => match p.link(Vendor::Nexhealth) {
-                Some(id) => PatientChoice::Existing(id.clone()),
-                None => PatientChoice::New(new_from_person(p, slot)?),
-            },
-            (
-                BookingPatient::New {
-                    given_name,
-                    family_name,
-                    birth_date,
-                    phone,
-                    email,
-                },
-                None,
-            ) => PatientChoice::New(NewPatientRequest {
-                given_name: given_name.trim().to_owned(),
-                family_name: family_name.trim().to_owned(),
-                birth_date: NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d")
-                    .map_err(|_| CoreError::invalid("birthDate", "use a date like 1964-05-03"))?,
-                phone: phone.trim().to_owned(),
-                email: email.clone().filter(|e| !e.trim().is_empty()),
-                provider: raw_id(slot.provider_id.as_ref()),
-                location: raw_id(slot.location_id.as_ref()),
-            }),
-            (BookingPatient::Existing { .. }, None) => {
-                return Err(CoreError::not_found("that patient").into());
-            }
-        };
-        if let PatientChoice::New(n) = &choice
-            && (n.given_name.is_empty() || n.family_name.is_empty())
-        {
-            return Err(CoreError::invalid(
-                "patient",
-                "a new patient needs a given and a family name",
-            )
-            .into());
-        }
+        let choice = in_person_choice(request, who, slot)?;
         let sink = BookingSink {
             store: self.store().clone(),
             patient: who.desk.clone(),
@@ -245,15 +209,14 @@ impl Desk {
             .map_err(|e| map_booking(e, &zones))?;
         let mut patient_id = who.desk.clone();
         if patient_id.is_none() {
-            // A person created (or found) in NexHealth becomes the desk's once the cache knows
-            // the record; the sync links it, this only asks whether it already has.
-            let id = booked.patient.clone();
-            patient_id = crate::sink::blocking(self.store(), move |s| {
-                s.patient_id_for(Vendor::Nexhealth, &id)
-            })
-            .await
-            .ok()
-            .flatten();
+            patient_id = self
+                .adopt_new_patient(&request.patient, &booked.patient)
+                .await;
+            if let Some(p) = &patient_id {
+                let mut shown = booked.appointment.clone();
+                shown.patient_id = Some(p.clone());
+                sink.record(&shown).await?;
+            }
         }
         let appointment = self
             .cached_appointment(&booked.appointment.id)
@@ -279,6 +242,35 @@ impl Desk {
             },
             Some(pending),
         ))
+    }
+
+    /// A person booked as new becomes the desk's at once: their NexHealth record is read
+    /// back (by family name) into the cache, which links or creates the desk's person, so the
+    /// board names them before the next sync.
+    async fn adopt_new_patient(
+        &self,
+        patient: &BookingPatient,
+        vendor_id: &ExternalId,
+    ) -> Option<PatientId> {
+        let BookingPatient::New { family_name, .. } = patient else {
+            return None;
+        };
+        let nh = self.clients().nexhealth.clone()?;
+        let found = match nh.search_patients(family_name.trim()).await {
+            Ok(list) => list.into_iter().find(|p| &p.external_id == vendor_id)?,
+            Err(e) => {
+                tracing::warn!(kind = ?e.kind(), "new_patient_read_back_failed");
+                return None;
+            }
+        };
+        let id = vendor_id.clone();
+        crate::sink::blocking(self.store(), move |s| {
+            s.upsert_vendor_patients(&[found])?;
+            s.patient_id_for(Vendor::Nexhealth, &id)
+        })
+        .await
+        .ok()
+        .flatten()
     }
 
     async fn book_telehealth(
@@ -600,4 +592,50 @@ fn first_look(
         appointment.status = AppointmentStatus::Scheduled;
     }
     Ok((appointment, last))
+}
+
+/// Who an in-person booking is for, as NexHealth is asked: the linked record, else the desk's
+/// person or the typed-in details as a new patient (looked for there before being created).
+fn in_person_choice(
+    request: &BookRequest,
+    who: &Who,
+    slot: &Slot,
+) -> Result<PatientChoice, CoreError> {
+    let choice = match (&request.patient, &who.person) {
+        (_, Some(p)) => match p.link(Vendor::Nexhealth) {
+            Some(id) => PatientChoice::Existing(id.clone()),
+            None => PatientChoice::New(new_from_person(p, slot)?),
+        },
+        (
+            BookingPatient::New {
+                given_name,
+                family_name,
+                birth_date,
+                phone,
+                email,
+            },
+            None,
+        ) => PatientChoice::New(NewPatientRequest {
+            given_name: given_name.trim().to_owned(),
+            family_name: family_name.trim().to_owned(),
+            birth_date: NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d")
+                .map_err(|_| CoreError::invalid("birthDate", "use a date like 1964-05-03"))?,
+            phone: phone.trim().to_owned(),
+            email: email.clone().filter(|e| !e.trim().is_empty()),
+            provider: raw_id(slot.provider_id.as_ref()),
+            location: raw_id(slot.location_id.as_ref()),
+        }),
+        (BookingPatient::Existing { .. }, None) => {
+            return Err(CoreError::not_found("that patient"));
+        }
+    };
+    if let PatientChoice::New(n) = &choice
+        && (n.given_name.is_empty() || n.family_name.is_empty())
+    {
+        return Err(CoreError::invalid(
+            "patient",
+            "a new patient needs a given and a family name",
+        ));
+    }
+    Ok(choice)
 }

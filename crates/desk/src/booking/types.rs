@@ -125,6 +125,7 @@ pub enum BookingPatient {
         birth_date: String,
         /// E.164 where possible.
         phone: String,
+        /// NexHealth registers no patient without one.
         email: Option<String>,
     },
 }
