@@ -194,9 +194,7 @@ export const localDate = (rfc3339) => rfc3339.slice(0, 10);
  * to appear; returns it as { status, visit, label }.
  */
 export async function blockOnBoard(browser, { locationId, day, appointmentId, timeout = 60000 }) {
-  const picker = await browser.$('[data-testid="location-picker"]');
-  await picker.waitForExist({ timeout: 30000 });
-  await picker.selectByAttribute("value", locationId);
+  await selectValue(browser, '[data-testid="location-picker"]', locationId);
   await setDate(browser, '[data-testid="day-picker"]', day);
   let block = null;
   await browser.waitUntil(
@@ -227,3 +225,29 @@ export const BOOKED = ["scheduled", "confirmed"];
 
 /** Whether the booking status has left "submitting" and "pending" (settled either way). */
 export const settled = (s) => Boolean(s.state) && !["submitting", "pending"].includes(s.state);
+
+/**
+ * Picks `value` in a <select>, looking the element up afresh on every try: a page that
+ * re-renders as it loads may replace the element between finding and using it.
+ */
+export async function selectValue(browser, selector, value, timeout = 30000) {
+  let last = "";
+  await browser
+    .waitUntil(
+      async () => {
+        try {
+          const select = await browser.$(selector);
+          if (!(await select.isExisting())) return false;
+          if ((await select.getValue()) !== value) await select.selectByAttribute("value", value);
+          return (await (await browser.$(selector)).getValue()) === value;
+        } catch (error) {
+          last = String(error);
+          return false;
+        }
+      },
+      { timeout, interval: 500, timeoutMsg: `${selector} never took ${value}` },
+    )
+    .catch((error) => {
+      throw new Error(`${error.message} (${last})`);
+    });
+}

@@ -19,10 +19,13 @@ export interface AppointmentActionsProps {
 export function AppointmentActions({ appointment, description, zone, now }: AppointmentActionsProps) {
   const t = useT();
   const [cancelling, setCancelling] = useState(false);
-  if (!canChange(appointment, now)) return null;
+  const changeable = canChange(appointment, now);
+  // The dialog outlives the buttons: once cancelled, the appointment is no longer changeable,
+  // and Rosa must still read how the cancellation went.
+  if (!changeable && !cancelling) return null;
   return (
     <span className="appointment-actions">
-      {appointment.patientId && (
+      {changeable && appointment.patientId && (
         <a
           className="button button--small"
           href={rescheduleHref(appointment)}
@@ -32,17 +35,19 @@ export function AppointmentActions({ appointment, description, zone, now }: Appo
           {t("actions.reschedule")}
         </a>
       )}
-      <button
-        type="button"
-        className="button button--small"
-        data-testid="cancel-appointment"
-        aria-label={t("actions.cancelWhat", { what: description })}
-        onClick={() => {
-          setCancelling(true);
-        }}
-      >
-        {t("actions.cancel")}
-      </button>
+      {changeable && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="cancel-appointment"
+          aria-label={t("actions.cancelWhat", { what: description })}
+          onClick={() => {
+            setCancelling(true);
+          }}
+        >
+          {t("actions.cancel")}
+        </button>
+      )}
       {cancelling && (
         <CancelDialog
           appointment={appointment}

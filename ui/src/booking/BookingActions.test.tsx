@@ -1,14 +1,17 @@
 // The booking actions where appointments and patients are shown: the card's Book, "Call me
 // back" (queued while CXone is down), Reschedule and Cancel (with WellHive's reasons), and the
 // same from a block on the day board.
-import { screen, waitFor, within } from "@testing-library/react";
+import { useState } from "react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import { BackendError } from "../api/errors";
+import type { Appointment } from "../api/backend";
 import { appointment, CHICAGO, connected } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { AppointmentActions } from "./AppointmentActions";
-import { BoardAppointmentMenu } from "./BoardAppointmentMenu";
+import { BoardActionsButton, BoardActionsHost } from "./BoardAppointmentMenu";
+import type { BoardActionTarget } from "./BoardAppointmentMenu";
 import { PatientActions } from "./PatientActions";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
@@ -86,16 +89,27 @@ describe("Reschedule and Cancel on an appointment", () => {
     expect(container).toBeEmptyDOMElement();
   });
 
-  it("cancels an in-person appointment without asking a reason", async () => {
+  it("cancels an in-person appointment without asking a reason, and says so after the row changed", async () => {
     api.cancelAppointment.mockResolvedValue(appointment({ status: { state: "cancelled" } }));
-    renderWithProviders(<AppointmentActions appointment={appointment()} description="10:30, Dr. Ana Lee" zone={CHICAGO.timeZone} now={NOW} />);
+    let showOnCard: (appt: Appointment) => void = () => undefined;
+    function Row() {
+      const [appt, setAppt] = useState(appointment());
+      showOnCard = setAppt;
+      return <AppointmentActions appointment={appt} description="10:30, Dr. Ana Lee" zone={CHICAGO.timeZone} now={NOW} />;
+    }
+    renderWithProviders(<Row />);
     await userEvent.click(screen.getByRole("button", { name: "Cancel 10:30, Dr. Ana Lee" }));
     const dialog = screen.getByRole("dialog", { name: "Cancel appointment" });
     expect(within(dialog).queryByLabelText("Reason")).not.toBeInTheDocument();
     expect(api.getCancelReasons).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByTestId("cancel-confirm"));
     expect(api.cancelAppointment).toHaveBeenCalledWith("nexhealth:4411", null);
-    expect(await within(dialog).findByTestId("cancel-status")).toHaveTextContent("The appointment is cancelled");
+    // The card re-reads the appointment as cancelled; the dialog stays to say how it went.
+    act(() => {
+      showOnCard(appointment({ status: { state: "cancelled" } }));
+    });
+    expect(await screen.findByTestId("cancel-status")).toHaveTextContent("The appointment is cancelled");
+    expect(screen.queryByRole("button", { name: "Cancel 10:30, Dr. Ana Lee" })).not.toBeInTheDocument();
   });
 
   it("asks WellHive's reasons for a referral and sends the one chosen", async () => {
@@ -130,16 +144,40 @@ describe("Reschedule and Cancel on an appointment", () => {
 });
 
 describe("the day board's menu", () => {
-  it("names the block it acts on and leads to Cancel", async () => {
-    api.cancelAppointment.mockResolvedValue(appointment({ status: { state: "cancelled" } }));
-    renderWithProviders(
-      <BoardAppointmentMenu appointment={appointment()} description="10:30–11:00, Nguyen, Minh" patientName="Nguyen, Minh" zone={CHICAGO.timeZone} style={{}} />,
+  let showOnBoard: (appt: Appointment) => void = () => undefined;
+
+  function Board() {
+    const [appt, setAppt] = useState(appointment());
+    showOnBoard = setAppt;
+    const [open, setOpen] = useState<BoardActionTarget | null>(null);
+    const target = { appointment: appt, description: "10:30–11:00, Nguyen, Minh", patientName: "Nguyen, Minh", zone: CHICAGO.timeZone };
+    return (
+      <>
+        {/* The block leaves the board once cancelled, as the real board re-reads it. */}
+        {appt.status.state !== "cancelled" && <BoardActionsButton target={target} style={{}} onOpen={setOpen} />}
+        <BoardActionsHost
+          target={open}
+          onClose={() => {
+            setOpen(null);
+          }}
+        />
+      </>
     );
+  }
+
+  it("names the block it acts on, cancels, and keeps saying so after the block has gone", async () => {
+    api.cancelAppointment.mockResolvedValue(appointment({ status: { state: "cancelled" } }));
+    renderWithProviders(<Board />);
     await userEvent.click(screen.getByRole("button", { name: "Actions for 10:30–11:00, Nguyen, Minh" }));
     const menu = screen.getByRole("dialog", { name: "Actions for 10:30–11:00, Nguyen, Minh" });
     expect(within(menu).getByRole("link", { name: "Reschedule" })).toHaveAttribute("href", expect.stringContaining("reschedule=nexhealth%3A4411"));
     await userEvent.click(within(menu).getByRole("button", { name: "Cancel" }));
     await userEvent.click(screen.getByTestId("cancel-confirm"));
     expect(api.cancelAppointment).toHaveBeenCalledWith("nexhealth:4411", null);
+    act(() => {
+      showOnBoard(appointment({ status: { state: "cancelled" } }));
+    });
+    expect(await screen.findByTestId("cancel-status")).toHaveTextContent("The appointment is cancelled");
+    expect(screen.queryByRole("button", { name: /^Actions for/ })).not.toBeInTheDocument();
   });
 });

@@ -1,11 +1,12 @@
 // The day board: one column per provider, 15-minute rows, each appointment a block placed by
 // its start and end on the location's wall clock (a CSS grid, DESIGN §6). Blocks are buttons
 // that open the patient's card.
-import { Fragment, useId } from "react";
+import { Fragment, useId, useState } from "react";
 import type { CSSProperties } from "react";
 import type { DayBoard } from "../api/backend";
 import { canChange } from "../booking/actions";
-import { BoardAppointmentMenu } from "../booking/BoardAppointmentMenu";
+import { BoardActionsButton, BoardActionsHost } from "../booking/BoardAppointmentMenu";
+import type { BoardActionTarget } from "../booking/BoardAppointmentMenu";
 import { useI18n } from "../i18n/context";
 import { navigateToPatient } from "../router/useRoute";
 import { formatMinutes } from "../time/zoned";
@@ -28,6 +29,7 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
   const idBase = useId();
   const zone = board.location.timeZone;
   const now = new Date();
+  const [actionsFor, setActionsFor] = useState<BoardActionTarget | null>(null);
   const rowLabels = Array.from({ length: layout.rows }, (_, i) => layout.firstMinute + i * SLOT_MINUTES);
   const style = {
     "--board-rows": layout.rows,
@@ -108,12 +110,10 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
                   </button>
                   {/* Reschedule, Cancel and Call me back without leaving the board. */}
                   {canChange(appt, now) && (
-                    <BoardAppointmentMenu
-                      appointment={appt}
-                      description={description}
-                      patientName={patientId ? patient : null}
-                      zone={zone}
+                    <BoardActionsButton
+                      target={{ appointment: appt, description, patientName: patientId ? patient : null, zone }}
                       style={place}
+                      onOpen={setActionsFor}
                     />
                   )}
                 </Fragment>
@@ -122,6 +122,12 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
           </div>
         );
       })}
+      <BoardActionsHost
+        target={actionsFor}
+        onClose={() => {
+          setActionsFor(null);
+        }}
+      />
     </div>
   );
 }
