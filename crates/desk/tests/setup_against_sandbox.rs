@@ -3,7 +3,8 @@
 //! slot search showing each change, appointment types reaching the cache's type filter after
 //! a sync, and a video visit's patient at Zoom (record, invitation, waiting room).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Each test is one scenario read top to bottom, as an admin would do it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
 
 use chrono::{Datelike, Days, Duration, NaiveTime, Utc, Weekday};
 use frontdesk_core::appointment::Appointment;
