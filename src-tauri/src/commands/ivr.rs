@@ -48,3 +48,31 @@ pub async fn create_ivr_flow(
         .await
         .map_err(setup_error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::setup_error;
+    use crate::error::AppError;
+    use frontdesk_core::{CoreError, Vendor};
+    use frontdesk_desk::setup::SetupError;
+
+    #[test]
+    fn an_unconfigured_vendor_names_itself_and_a_bad_field_keeps_its_name() {
+        assert_eq!(
+            setup_error(SetupError::NotConfigured(Vendor::Cxone)),
+            AppError::NotConfigured {
+                what: "cxone".into()
+            }
+        );
+        assert_eq!(
+            setup_error(SetupError::Core(CoreError::invalid(
+                "holidayDates",
+                "`2026-02-30` is not a calendar date written YYYY-MM-DD"
+            ))),
+            AppError::Invalid {
+                field: "holidayDates".into(),
+                message: "`2026-02-30` is not a calendar date written YYYY-MM-DD".into()
+            }
+        );
+    }
+}
