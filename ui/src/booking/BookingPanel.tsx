@@ -25,7 +25,7 @@ import { BookingStatus } from "./BookingStatus";
 import type { ChosenPatient } from "./PatientPicker";
 import { attributesComplete, ReferralFields } from "./ReferralFields";
 import { SlotLine } from "./SlotResults";
-import { DEFAULT_TELEHEALTH, inviteChannels, TelehealthFields } from "./TelehealthFields";
+import { defaultTelehealth, inviteChannels, TelehealthFields } from "./TelehealthFields";
 import type { Booking } from "./useBooking";
 
 export interface BookingPanelProps {
@@ -74,7 +74,8 @@ export function BookingPanel({
   const { t, locale } = useI18n();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [telehealth, setTelehealth] = useState<TelehealthOptions>(DEFAULT_TELEHEALTH);
+  const windowMinutes = Math.max(1, Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000));
+  const [telehealth, setTelehealth] = useState<TelehealthOptions>(() => defaultTelehealth(windowMinutes));
   const [attributes, setAttributes] = useState<PatientAttribute[]>([]);
   const [key, setKey] = useState(newKey);
 
@@ -143,7 +144,7 @@ export function BookingPanel({
         <SlotLine slot={slot} providers={providers} locations={locations} />
       </p>
       <p data-testid="booking-patient">{who ? t("booking.for", { name: who }) : t("booking.choosePatientFirst")}</p>
-      {slot.mode === "telehealth" && <TelehealthFields value={telehealth} onChange={setTelehealth} channels={channels} />}
+      {slot.mode === "telehealth" && <TelehealthFields value={telehealth} onChange={setTelehealth} channels={channels} windowMinutes={windowMinutes} />}
       {newPatientElsewhere && (
         <p className="notice" data-testid="new-patient-in-person-only">
           {t("booking.newPatientInPersonOnly")}

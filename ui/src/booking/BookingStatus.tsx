@@ -10,7 +10,7 @@ import type { Translate } from "../i18n/types";
 import { Link } from "../router/Link";
 import { StatusBadge } from "../schedule/StatusBadge";
 import { VisitBadge } from "../schedule/VisitBadge";
-import { formatZonedDateTime } from "../time/zoned";
+import { differsFromComputer, formatZonedDateTime, zoneAbbreviation } from "../time/zoned";
 import { SlotList } from "./SlotResults";
 import type { BookingState } from "./useBooking";
 
@@ -87,7 +87,11 @@ export function BookingStatus({ state, providers, locations, zone, onPickNext, o
       } else if (status.state === "failed") {
         sentence = t("booking.failed", { vendor, reason: status.reason });
       } else {
-        sentence = t("booking.done", { when: formatZonedDateTime(appointment.start, zone, locale) });
+        const at = new Date(appointment.start);
+        const when = formatZonedDateTime(appointment.start, zone, locale);
+        sentence = t("booking.done", {
+          when: differsFromComputer(zone, at) ? `${when} ${zoneAbbreviation(zone, at, locale)}` : when,
+        });
       }
       return (
         <div
@@ -100,6 +104,14 @@ export function BookingStatus({ state, providers, locations, zone, onPickNext, o
           <p>
             <StatusBadge status={status} /> <VisitBadge visit={appointment.visit} /> {sentence}
           </p>
+          {state.replacedCancelled && (
+            <p data-testid="replaced-cancelled" data-appointment-id={state.replacedCancelled}>
+              {t("booking.oldCancelled")}
+            </p>
+          )}
+          {result.replaces && !state.replacedCancelled && status.state === "pending" && (
+            <p className="muted">{t("booking.oldKeptUntil")}</p>
+          )}
           {result.telehealth && status.state !== "failed" && (
             <p data-testid="invite-state" data-state={result.telehealth.invite.state}>
               {inviteText(result.telehealth.invite, t)}

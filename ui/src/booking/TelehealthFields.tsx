@@ -11,6 +11,21 @@ export interface TelehealthFieldsProps {
   value: TelehealthOptions;
   onChange: (value: TelehealthOptions) => void;
   channels: readonly InviteChannel[];
+  /** The provider's open window: a visit of any length up to it can be booked in it. */
+  windowMinutes: number;
+}
+
+const LENGTHS = [10, 15, 20, 30, 45, 60, 90];
+
+/** The visit lengths a window allows, the window itself included when it is not a usual one. */
+export function visitLengths(windowMinutes: number): number[] {
+  const fit = LENGTHS.filter((m) => m <= windowMinutes);
+  return fit.includes(windowMinutes) || windowMinutes > 90 ? fit : [...fit, windowMinutes];
+}
+
+/** Thirty minutes (Zoom's usual visit) when the window allows, else the whole window. */
+export function defaultLength(windowMinutes: number): number {
+  return Math.min(30, windowMinutes);
 }
 
 /** The invitation channels the patient allows, SMS first (read soonest), as the backend sends. */
@@ -23,9 +38,11 @@ export function inviteChannels(prefs: CommunicationPreferences | null, details?:
   return out;
 }
 
-export const DEFAULT_TELEHEALTH: TelehealthOptions = { visitType: "follow_up", minutes: null, recordingConsent: false };
+export function defaultTelehealth(windowMinutes: number): TelehealthOptions {
+  return { visitType: "follow_up", minutes: defaultLength(windowMinutes), recordingConsent: false };
+}
 
-export function TelehealthFields({ value, onChange, channels }: TelehealthFieldsProps) {
+export function TelehealthFields({ value, onChange, channels, windowMinutes }: TelehealthFieldsProps) {
   const t = useT();
   const id = useId();
   return (
@@ -43,6 +60,23 @@ export function TelehealthFields({ value, onChange, channels }: TelehealthFields
           {VISIT_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(VISIT_TYPE_LABELS[type])}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="slot-finder__field">
+        <label htmlFor={`${id}-minutes`}>{t("telehealth.length")}</label>
+        <select
+          id={`${id}-minutes`}
+          data-testid="visit-minutes"
+          value={value.minutes ?? defaultLength(windowMinutes)}
+          onChange={(e) => {
+            onChange({ ...value, minutes: Number(e.target.value) });
+          }}
+        >
+          {visitLengths(windowMinutes).map((m) => (
+            <option key={m} value={m}>
+              {t("telehealth.minutes", { minutes: m })}
             </option>
           ))}
         </select>

@@ -5,6 +5,10 @@ import type { AppointmentType, Provider, SlotQuery, VisitMode } from "../api/bac
 import { shiftDay } from "../time/zoned";
 import { providerDeskIds } from "./names";
 
+/**
+ * "any" is in person or by video: a referral out is asked for on purpose, because the network
+ * counts every search against the practice's quota and offers other clinics' times.
+ */
 export type ModeChoice = VisitMode | "any";
 
 export interface FinderFields {
@@ -58,7 +62,7 @@ export function toQuery(fields: FinderFields, providers: readonly Provider[], pa
   return {
     from: fields.from,
     to: fields.to,
-    modes: fields.mode === "any" ? [] : [fields.mode],
+    modes: fields.mode === "any" ? ["inPerson", "telehealth"] : [fields.mode],
     providerIds: picked.flatMap(providerDeskIds),
     locationIds: fields.locationIds,
     appointmentType: fields.appointmentType || null,

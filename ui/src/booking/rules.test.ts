@@ -4,8 +4,13 @@ import { hrefForBooking, parseBookingStart } from "./bookingLink";
 import { similarity } from "./duplicates";
 import { checkFields, defaultFields, toQuery } from "./finder";
 import { summary } from "../test/fixtures";
+import { defaultLength, visitLengths } from "./TelehealthFields";
 
 describe("the finder's fields", () => {
+  it("ask in person and by video unless a referral is asked for", () => {
+    expect(toQuery(defaultFields("2026-11-21"), [], null).modes).toEqual(["inPerson", "telehealth"]);
+  });
+
   it("look a week ahead from today by default", () => {
     expect(defaultFields("2026-11-21")).toMatchObject({ from: "2026-11-21", to: "2026-11-27", mode: "any" });
   });
@@ -24,6 +29,18 @@ describe("the finder's fields", () => {
     expect(referral).toMatchObject({ modes: ["referral"], referralId: "ref-9", maxMiles: 20, patientId: "pat-1" });
     const inPerson = toQuery({ ...defaultFields("2026-11-21"), mode: "inPerson", referralId: "ref-9" }, [DR_LEE], "pat-1");
     expect(inPerson).toMatchObject({ modes: ["inPerson"], referralId: null, maxMiles: null });
+  });
+});
+
+describe("video visit lengths", () => {
+  it.each([
+    [60, [10, 15, 20, 30, 45, 60], 30],
+    [20, [10, 15, 20], 20],
+    [25, [10, 15, 20, 25], 25],
+    [120, [10, 15, 20, 30, 45, 60, 90], 30],
+  ])("a %i-minute window offers %o, %i by default", (window, lengths, first) => {
+    expect(visitLengths(window)).toEqual(lengths);
+    expect(defaultLength(window)).toBe(first);
   });
 });
 

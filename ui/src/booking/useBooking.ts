@@ -11,7 +11,13 @@ import { useAppointmentSettled, useInvalidateSchedules } from "../api/queries";
 export type BookingState =
   | { kind: "idle" }
   | { kind: "submitting" }
-  | { kind: "booked"; result: BookingResult; appointment: Appointment }
+  | {
+      kind: "booked";
+      result: BookingResult;
+      appointment: Appointment;
+      /** For a reschedule: the old appointment, once the vendor cancelled it. */
+      replacedCancelled?: string | null;
+    }
   | { kind: "taken"; message: string; next: OpenSlot[] }
   | { kind: "error"; error: AppError };
 
@@ -29,11 +35,11 @@ export function useBooking(): Booking {
   const [state, setState] = useState<BookingState>({ kind: "idle" });
   const invalidate = useInvalidateSchedules();
 
-  const settle = (appointment: Appointment, key?: string) => {
+  const settle = (appointment: Appointment, key?: string, replacedCancelled?: string | null) => {
     setState((current) => {
       if (current.kind !== "booked") return current;
       if (current.appointment.id !== appointment.id && current.result.key !== key) return current;
-      return { ...current, appointment };
+      return { ...current, appointment, replacedCancelled: replacedCancelled ?? current.replacedCancelled ?? null };
     });
   };
 
@@ -44,7 +50,7 @@ export function useBooking(): Booking {
       settled.outcome === "failed" && appointment.status.state !== "failed"
         ? { state: "failed" as const, reason: settled.reason ?? "" }
         : appointment.status;
-    settle({ ...appointment, status }, settled.key);
+    settle({ ...appointment, status }, settled.key, settled.replacedCancelled);
   });
 
   const pendingId = state.kind === "booked" && state.appointment.status.state === "pending" ? state.appointment.id : null;

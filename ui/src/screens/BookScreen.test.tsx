@@ -65,7 +65,7 @@ describe("the slot finder", () => {
   it("asks for the patient's search and shows the times by day in the location's zone", async () => {
     await searchFor(slotResults([openSlot(), openSlot({ id: "slot-nh-1000", start: "2026-11-24T10:00:00-06:00", end: "2026-11-24T10:30:00-06:00" })]));
     expect(api.searchSlots).toHaveBeenCalledWith(
-      expect.objectContaining({ patientId: "pat-nguyen", modes: [], providerIds: [], referralId: null }),
+      expect.objectContaining({ patientId: "pat-nguyen", modes: ["inPerson", "telehealth"], providerIds: [], referralId: null }),
     );
     const days = screen.getAllByTestId("slot-day");
     expect(days.map((d) => d.dataset.date)).toEqual(["2026-11-23", "2026-11-24"]);
@@ -260,6 +260,11 @@ describe("booking a video visit", () => {
     ]);
     expect(within(panel).getByTestId("invite-channels")).toHaveTextContent("The invitation goes by SMS, as the patient allows.");
     await userEvent.selectOptions(types, "urgent_care");
+    // A 20-minute window: visits of up to 20 minutes, the whole window by default.
+    const length = within(panel).getByRole("combobox", { name: "Length" });
+    expect([...(length as HTMLSelectElement).options].map((o) => o.value)).toEqual(["10", "15", "20"]);
+    expect(length).toHaveValue("20");
+    await userEvent.selectOptions(length, "15");
     await userEvent.click(within(panel).getByRole("checkbox", { name: /consents to the visit being recorded/ }));
     api.bookSlot.mockResolvedValue({
       outcome: "booked",
@@ -270,7 +275,7 @@ describe("booking a video visit", () => {
     });
     await userEvent.click(within(panel).getByTestId("book-button"));
     expect(api.bookSlot).toHaveBeenCalledWith(
-      expect.objectContaining({ telehealth: { visitType: "urgent_care", minutes: null, recordingConsent: true } }),
+      expect.objectContaining({ telehealth: { visitType: "urgent_care", minutes: 15, recordingConsent: true } }),
     );
     const status = await screen.findByTestId("booking-status");
     await waitFor(() => {
@@ -395,5 +400,10 @@ describe("rescheduling", () => {
     await pickAndBook("slot-nh-0900");
     expect(api.rescheduleAppointment).toHaveBeenCalledWith("nexhealth:4411", expect.objectContaining({ slotId: "slot-nh-0900" }));
     expect(api.bookSlot).not.toHaveBeenCalled();
+    expect(await screen.findByText("The old appointment stays until the new one is confirmed.")).toBeInTheDocument();
+    act(() => {
+      settle?.({ key: "key-1", outcome: "confirmed", reason: null, appointment: booked({ status: { state: "scheduled" } }).appointment, replacedCancelled: "nexhealth:4411" });
+    });
+    expect(await screen.findByTestId("replaced-cancelled")).toHaveTextContent("The old appointment is cancelled");
   });
 });
