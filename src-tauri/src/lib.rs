@@ -1,6 +1,7 @@
 //! The desktop shell: plugins, managed state and the typed command surface, and nothing more.
 //! Domain logic lives in `frontdesk-core`; this crate wires it to a window.
 
+pub mod access;
 pub mod ccd;
 pub mod commands;
 pub mod error;
@@ -57,11 +58,26 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::zoom_patients::waiting_room,
             commands::zoom_patients::admit_waiting_patient,
             commands::zoom_patients::notify_waiting_patient,
+            commands::access::session_status,
+            commands::access::create_first_admin,
+            commands::access::sign_in,
+            commands::access::lock_session,
+            commands::access::sign_out,
+            commands::access::touch_session,
+            commands::staff::list_staff,
+            commands::staff::create_staff,
+            commands::staff::update_staff,
+            commands::staff::reset_staff_credential,
+            commands::staff::set_idle_lock_minutes,
+            commands::audit::audit_log,
+            commands::audit::audit_verify,
+            commands::audit::export_audit,
         ])
         .events(collect_events![
             events::VendorStatusChanged,
             events::SyncProgressed,
-            events::AppointmentSettled
+            events::AppointmentSettled,
+            access::events::SessionLocked
         ])
 }
 
@@ -73,7 +89,10 @@ pub fn run() {
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
-        .invoke_handler(builder.invoke_handler())
+        // Used by the backend alone (the audit export's save dialog): no webview permission.
+        .plugin(tauri_plugin_dialog::init())
+        // Every command passes the role and lock check first (access/policy.rs).
+        .invoke_handler(access::guard::guarded(builder.invoke_handler()))
         .setup(move |app| {
             builder.mount_events(app);
             let data_dir = launch
@@ -92,7 +111,14 @@ pub fn run() {
                 launch.demo,
                 launch.config.as_deref(),
             );
-            app.manage(AppState::new(data_dir, actor, connection));
+            app.manage(
+                AppState::new(data_dir, &actor, connection)
+                    .with_idle_cap(access::idle_cap_from_args(&args)),
+            );
+            let state = app.state::<AppState>();
+            access::demo::seed_demo_staff(&state);
+            access::load_idle_limit(&state);
+            access::watch::spawn(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -1,6 +1,7 @@
 //! What the running app holds for its whole life: where its data lives, who is at the desk, and
 //! its connection to a practice (which can change at run time, when the demo is opened).
 
+use crate::access::session::Session;
 use crate::error::AppError;
 use crate::practice::Connection;
 use frontdesk_core::contact::VendorStatus;
@@ -13,18 +14,33 @@ use std::sync::{Arc, PoisonError, RwLock};
 #[derive(Debug)]
 pub struct AppState {
     data_dir: PathBuf,
-    actor: String,
     connection: RwLock<Connection>,
+    /// Who is at the desk; the audit actor is theirs.
+    session: Session,
 }
 
 impl AppState {
     #[must_use]
-    pub fn new(data_dir: PathBuf, actor: String, connection: Connection) -> Self {
+    pub fn new(data_dir: PathBuf, actor: &str, connection: Connection) -> Self {
         Self {
             data_dir,
-            actor,
             connection: RwLock::new(connection),
+            session: Session::new(actor, None),
         }
+    }
+
+    /// The same state with a launch option's shorter idle limit.
+    #[must_use]
+    pub fn with_idle_cap(mut self, cap: Option<std::time::Duration>) -> Self {
+        let fallback = self.session.actor().to_owned();
+        self.session = Session::new(&fallback, cap);
+        self
+    }
+
+    /// Who is at the desk.
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     fn read<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
@@ -43,6 +59,10 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner);
         slot.stop();
         *slot = next;
+        drop(slot);
+        // The demo comes with its staff; a newly opened cache may hold another idle limit.
+        crate::access::demo::seed_demo_staff(self);
+        crate::access::load_idle_limit(self);
     }
 
     #[must_use]
@@ -50,10 +70,11 @@ impl AppState {
         &self.data_dir
     }
 
-    /// Who the audit log names for what this desk does.
+    /// Who the audit log names for what this desk does: the signed-in staff member, or the
+    /// machine's account before anyone signs in.
     #[must_use]
     pub fn actor(&self) -> &str {
-        &self.actor
+        self.session.actor()
     }
 
     /// The cache, or the error that explains why it cannot be used.
@@ -101,8 +122,8 @@ impl AppState {
     }
 }
 
-/// Until staff sign-in exists, the audit log names the operating-system account at the desk,
-/// so every row still says which login did what.
+/// The operating-system account at the desk: the audit log's actor for what happens before
+/// anyone signs in (opening the cache, the background sync).
 #[must_use]
 pub fn desk_actor() -> String {
     let user = std::env::var("USER")

@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { createQueryClient } from "./api/queryClient";
+import { SessionGate } from "./access/SessionGate";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AppShell } from "./shell/AppShell";
 
@@ -11,7 +12,10 @@ export function App() {
   return (
     <QueryClientProvider client={client}>
       <I18nProvider>
-        <AppShell />
+        {/* Nobody reaches the desk without signing in; locking unmounts it. */}
+        <SessionGate>
+          <AppShell />
+        </SessionGate>
       </I18nProvider>
     </QueryClientProvider>
   );

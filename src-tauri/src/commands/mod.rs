@@ -6,8 +6,10 @@
     reason = "Tauri hands managed state and arguments to commands by value"
 )]
 
+pub mod access;
 pub mod app;
 pub mod appointment_types;
+pub mod audit;
 pub mod availability;
 mod blocking;
 pub mod booking;
@@ -16,5 +18,6 @@ pub mod ivr;
 pub mod patients;
 pub mod records;
 pub mod schedule;
+pub mod staff;
 pub mod telehealth;
 pub mod zoom_patients;

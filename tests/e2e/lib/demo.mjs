@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { openApp } from "./session.mjs";
+import { openApp, switchUser } from "./session.mjs";
 
 const dataParent = () => {
   const value = process.env.FRONTDESK_DATA_DIR;
@@ -19,10 +19,17 @@ export const demoDir = () => `${dataParent()}-demo`;
 export const VENDORS = ["cxone", "zoom", "nextech", "nexhealth", "wellhive"];
 const CHIPS = "header [data-vendor][data-state]";
 
-/** Opens the app on the shared demo cache, with the sandbox answering or (offline) stopped. */
-export function openDemo({ offline = false } = {}) {
-  return openApp({ args: [offline ? "--demo=offline" : "--demo", "--data-dir", demoDir()] });
+/**
+ * Opens the app on the shared demo cache, with the sandbox answering or (offline) stopped, and
+ * signs in as one of the demo's staff (Rosa, the receptionist, unless `as` says otherwise:
+ * "lee" the clinician, "dana" the admin), picked from the accounts its sign-in screen lists.
+ */
+export function openDemo({ offline = false, as = "rosa", args = [], signIn = true } = {}) {
+  return openApp({ args: [offline ? "--demo=offline" : "--demo", "--data-dir", demoDir(), ...args], as, signIn });
 }
+
+/** Whose page each role-bound page is, in the demo: goTo signs them in when it is not yours. */
+const PAGE_OWNERS = { "My day": "lee", Today: "rosa", Book: "rosa" };
 
 /** The header's vendor chips as { vendor: state }. */
 export async function chipStates(browser) {
@@ -47,8 +54,15 @@ export async function waitForVendors(browser, state, timeout = 150000) {
   });
 }
 
-/** Clicks a navigation link by its visible label and waits for that page's heading. */
+/**
+ * Clicks a navigation link by its visible label and waits for that page's heading. The
+ * navigation lists only the signed-in role's pages: when the page is another role's (My day is
+ * the clinician's), the demo person it belongs to signs in first, by "Switch user", as at a
+ * shared desk.
+ */
 export async function goTo(browser, label) {
+  const link = await browser.$(`//nav//a[normalize-space()="${label}"]`);
+  if (!(await link.isExisting()) && PAGE_OWNERS[label]) await switchUser(browser, PAGE_OWNERS[label]);
   await (await browser.$(`//nav//a[normalize-space()="${label}"]`)).click();
   await browser.waitUntil(
     async () => (await browser.execute(() => document.querySelector("nav [aria-current=page]")?.textContent?.trim())) === label,

@@ -11,12 +11,108 @@ const env = (name) => {
   return value;
 };
 
+/** The account the specs create on a fresh (non-demo) desk's first run, and sign in with after. */
+export const E2E_ADMIN = { username: "e2e-admin", displayName: "E2E admin", pin: "482915" };
+
+const DESK_READY = '[data-testid="user-menu"]';
+const FIRST_RUN = '[data-testid="first-run-screen"]';
+const SIGN_IN = '[data-testid="sign-in-screen"]';
+const LOCKED = '[data-testid="lock-screen"]';
+
+/** Waits for one of `selectors` to exist and returns which. */
+export async function oneOf(browser, selectors, timeout = 60000) {
+  let found = null;
+  await browser.waitUntil(
+    async () => {
+      found = await browser.execute((list) => list.find((sel) => document.querySelector(sel)) ?? null, selectors);
+      return found !== null;
+    },
+    { timeout, interval: 250, timeoutMsg: `none of ${selectors.join(", ")} appeared` },
+  );
+  return found;
+}
+
+async function typeInto(browser, selector, text) {
+  const input = await browser.$(selector);
+  await input.waitForExist({ timeout: 10000 });
+  await input.clearValue();
+  await input.setValue(text);
+}
+
+/** Waits until the desk is open for `username` (the user menu names them). */
+export async function waitForDesk(browser, username, timeout = 30000) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(
+        (name) => document.querySelector('[data-testid="session-user"]')?.dataset.username === name,
+        username,
+      ),
+    { timeout, interval: 200, timeoutMsg: `the desk never opened for ${username}` },
+  );
+}
+
+/**
+ * On the sign-in screen: a demo account is picked from the list the screen shows (its PIN comes
+ * with it); any other account is typed. Returns once the desk is open for that person.
+ */
+export async function signIn(browser, { username, pin } = E2E_ADMIN) {
+  await oneOf(browser, [SIGN_IN]);
+  const demo = await browser.$(`[data-testid="demo-account"][data-username="${username}"]`);
+  if (pin === undefined && (await demo.isExisting())) {
+    await demo.click();
+  } else {
+    await typeInto(browser, '[data-testid="sign-in-username"]', username);
+    await typeInto(browser, '[data-testid="sign-in-credential"]', pin);
+  }
+  await (await browser.$('[data-testid="sign-in-submit"]')).click();
+  await waitForDesk(browser, username);
+}
+
+/** Unlocks a locked desk with the locked person's PIN. */
+export async function unlock(browser, pin) {
+  await oneOf(browser, [LOCKED]);
+  await typeInto(browser, '[data-testid="sign-in-credential"]', pin);
+  await (await browser.$('[data-testid="sign-in-submit"]')).click();
+  await oneOf(browser, [DESK_READY]);
+}
+
+/** "Switch user" and sign in as `account` (a demo username, or { username, pin }). */
+export async function switchUser(browser, account) {
+  await (await browser.$('[data-testid="switch-user-button"]')).click();
+  await signIn(browser, typeof account === "string" ? { username: account } : account);
+}
+
+/**
+ * Gets past the gate: creates the first admin on a fresh desk, else signs in as `as` (a demo
+ * username, or { username, pin }; the e2e admin by default).
+ */
+export async function enterDesk(browser, as = E2E_ADMIN) {
+  const screen = await oneOf(browser, [FIRST_RUN, SIGN_IN, DESK_READY]);
+  if (screen === FIRST_RUN) {
+    await typeInto(browser, '[data-testid="first-run-name"]', E2E_ADMIN.displayName);
+    await typeInto(browser, '[data-testid="first-run-username"]', E2E_ADMIN.username);
+    await typeInto(browser, '[data-testid="first-run-credential"]', E2E_ADMIN.pin);
+    await typeInto(browser, '[data-testid="first-run-confirm"]', E2E_ADMIN.pin);
+    await (await browser.$('[data-testid="first-run-submit"]')).click();
+    await waitForDesk(browser, E2E_ADMIN.username);
+  } else if (screen === SIGN_IN) {
+    await signIn(browser, typeof as === "string" ? { username: as } : as);
+  }
+}
+
 /**
  * Starts the real app. `args` reach the binary through tauri-driver: `--demo` opens the demo
- * practice, `--demo=offline` the same practice with its vendors unreachable, and
- * `--data-dir DIR` gives a spec its own cache (see src-tauri/src/launch.rs).
+ * practice, `--demo=offline` the same practice with its vendors unreachable, `--data-dir DIR`
+ * gives a spec its own cache (see src-tauri/src/launch.rs), `--idle-lock-secs N` shortens the
+ * idle lock. Unless `signIn` is false, it then gets past the sign-in gate as `as` (enterDesk).
  */
-export async function openApp({ args = [] } = {}) {
+export async function openApp({ args = [], signIn: enter = true, as } = {}) {
+  const browser = await startApp(args);
+  if (enter) await enterDesk(browser, as);
+  return browser;
+}
+
+function startApp(args) {
   return remote({
     hostname: "127.0.0.1",
     port: Number(env("FRONTDESK_E2E_PORT")),

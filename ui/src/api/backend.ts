@@ -329,3 +329,93 @@ export async function registerWebhooks(vendor: Vendor, secretToken: string | nul
 export async function removeWebhookSubscription(vendor: Vendor, id: string): Promise<void> {
   unwrap(await commands.removeWebhookSubscription(vendor, id));
 }
+
+// --- Who is at the desk (access): sign-in, lock, staff. ---
+
+export type SessionStatus = OkOf<typeof commands.sessionStatus>;
+export type SessionPhase = SessionStatus["phase"];
+export type SessionUser = NonNullable<SessionStatus["user"]>;
+export type Role = SessionUser["role"];
+export type DemoAccount = SessionStatus["demoAccounts"][number];
+export type SignInOutcome = OkOf<typeof commands.signIn>;
+export type StaffMember = OkOf<typeof commands.listStaff>[number];
+export type NewStaffMember = Parameters<typeof commands.createStaff>[0];
+export type StaffUpdate = Parameters<typeof commands.updateStaff>[1];
+
+/** Where the desk is: first run, signed out, someone at work, or locked; and who. */
+export async function getSessionStatus(): Promise<SessionStatus> {
+  return unwrap(await commands.sessionStatus());
+}
+
+/** First run only: creates the practice admin and signs them in. */
+export async function createFirstAdmin(admin: NewStaffMember): Promise<SessionStatus> {
+  return unwrap(await commands.createFirstAdmin(admin));
+}
+
+/** Signs in, unlocks, or switches user at a locked desk. A wrong PIN is an outcome, not a throw. */
+export async function signIn(username: string, credential: string): Promise<SignInOutcome> {
+  return unwrap(await commands.signIn(username, credential));
+}
+
+export async function lockSession(): Promise<void> {
+  unwrap(await commands.lockSession());
+}
+
+export async function signOut(): Promise<void> {
+  unwrap(await commands.signOut());
+}
+
+/** The person is at the desk: restarts the backend's idle clock. */
+export async function touchSession(): Promise<void> {
+  unwrap(await commands.touchSession());
+}
+
+/** Calls `onLocked` when the backend locks the desk (idle, sleep, Ctrl+L in any window). */
+export function onSessionLocked(onLocked: () => void): Promise<() => void> {
+  return events.sessionLocked.listen(() => {
+    onLocked();
+  });
+}
+
+export async function listStaff(): Promise<StaffMember[]> {
+  return unwrap(await commands.listStaff());
+}
+
+export async function createStaff(staff: NewStaffMember): Promise<StaffMember> {
+  return unwrap(await commands.createStaff(staff));
+}
+
+export async function updateStaff(id: string, update: StaffUpdate): Promise<StaffMember> {
+  return unwrap(await commands.updateStaff(id, update));
+}
+
+export async function resetStaffCredential(id: string, credential: string): Promise<void> {
+  unwrap(await commands.resetStaffCredential(id, credential));
+}
+
+export async function setIdleLockMinutes(minutes: number): Promise<void> {
+  unwrap(await commands.setIdleLockMinutes(minutes));
+}
+
+// --- The audit view (admins). ---
+
+export type AuditFilter = Parameters<typeof commands.auditLog>[0];
+export type AuditPage = OkOf<typeof commands.auditLog>;
+export type AuditRow = AuditPage["rows"][number];
+export type AuditCheck = OkOf<typeof commands.auditVerify>;
+export type AuditFormat = Parameters<typeof commands.exportAudit>[0];
+
+/** The log filtered, newest first (reading it is itself recorded). */
+export async function getAuditLog(filter: AuditFilter): Promise<AuditPage> {
+  return unwrap(await commands.auditLog(filter));
+}
+
+/** Walks the hash chain: intact, or the first row that does not fit. */
+export async function verifyAudit(): Promise<AuditCheck> {
+  return unwrap(await commands.auditVerify());
+}
+
+/** Exports the filtered rows where the person picks in the save dialog; null when cancelled. */
+export async function exportAudit(format: AuditFormat, filter: AuditFilter): Promise<string | null> {
+  return unwrap(await commands.exportAudit(format, filter));
+}

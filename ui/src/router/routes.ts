@@ -1,7 +1,7 @@
 // The desk's pages and their addresses. The URL hash holds the page, so a reload (or a
 // WebDriver test) lands on the same page, and no router library is needed for a handful of
 // entries. One page takes a parameter: a patient's card lives at #/patients/<id>.
-export const ROUTES = ["today", "myDay", "patients", "book", "setup", "settings"] as const;
+export const ROUTES = ["today", "myDay", "patients", "book", "setup", "staff", "audit", "settings"] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const DEFAULT_ROUTE: Route = "today";
@@ -13,6 +13,8 @@ const PATHS: Record<Route, string> = {
   patients: "patients",
   book: "book",
   setup: "setup",
+  staff: "staff",
+  audit: "audit",
   settings: "settings",
 };
 

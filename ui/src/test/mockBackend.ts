@@ -50,6 +50,22 @@ export const getWebhookSubscriptions = vi.fn<typeof Backend.getWebhookSubscripti
 export const registerWebhooks = vi.fn<typeof Backend.registerWebhooks>();
 export const removeWebhookSubscription = vi.fn<typeof Backend.removeWebhookSubscription>();
 
+export const getSessionStatus = vi.fn<typeof Backend.getSessionStatus>();
+export const createFirstAdmin = vi.fn<typeof Backend.createFirstAdmin>();
+export const signIn = vi.fn<typeof Backend.signIn>();
+export const lockSession = vi.fn<typeof Backend.lockSession>();
+export const signOut = vi.fn<typeof Backend.signOut>();
+export const touchSession = vi.fn<typeof Backend.touchSession>();
+export const onSessionLocked = vi.fn<typeof Backend.onSessionLocked>();
+export const listStaff = vi.fn<typeof Backend.listStaff>();
+export const createStaff = vi.fn<typeof Backend.createStaff>();
+export const updateStaff = vi.fn<typeof Backend.updateStaff>();
+export const resetStaffCredential = vi.fn<typeof Backend.resetStaffCredential>();
+export const setIdleLockMinutes = vi.fn<typeof Backend.setIdleLockMinutes>();
+export const getAuditLog = vi.fn<typeof Backend.getAuditLog>();
+export const verifyAudit = vi.fn<typeof Backend.verifyAudit>();
+export const exportAudit = vi.fn<typeof Backend.exportAudit>();
+
 const all = {
   getAppInfo,
   getVendorStatuses,
@@ -93,5 +109,20 @@ const all = {
   getWebhookSubscriptions,
   registerWebhooks,
   removeWebhookSubscription,
+  getSessionStatus,
+  createFirstAdmin,
+  signIn,
+  lockSession,
+  signOut,
+  touchSession,
+  onSessionLocked,
+  listStaff,
+  createStaff,
+  updateStaff,
+  resetStaffCredential,
+  setIdleLockMinutes,
+  getAuditLog,
+  verifyAudit,
+  exportAudit,
 } satisfies Functions;
 export default all;

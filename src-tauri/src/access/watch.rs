@@ -1,0 +1,54 @@
+//! Locks the desk nobody is using: every few seconds, a session idle past the admin's limit is
+//! locked, and so is any session when the computer has slept. Tauri reports neither the OS
+//! screen lock nor sleep on desktop, but a sleep shows itself: the wall clock moves on while the
+//! monotonic clock (which stops in suspend) does not. The lock event reaches the window even
+//! when it is hidden, so what it showed is dropped before anyone opens the lid.
+
+use crate::state::AppState;
+use std::time::{Duration, Instant, SystemTime};
+use tauri::{AppHandle, Manager};
+
+const TICK: Duration = Duration::from_secs(2);
+/// More wall-clock time than monotonic time between two ticks than this means a sleep.
+const SLEEP_GAP: Duration = Duration::from_secs(20);
+
+/// Whether the clocks drifted apart by more than a sleep's worth between two ticks.
+#[must_use]
+pub fn slept(monotonic: Duration, wall: Option<Duration>) -> bool {
+    wall.is_some_and(|wall| wall.saturating_sub(monotonic) > SLEEP_GAP)
+}
+
+/// Starts the watcher for the app's life.
+pub fn spawn(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut last = (Instant::now(), SystemTime::now());
+        loop {
+            tokio::time::sleep(TICK).await;
+            let now = (Instant::now(), SystemTime::now());
+            let monotonic = now.0.saturating_duration_since(last.0);
+            let wall = now.1.duration_since(last.1).ok();
+            last = now;
+            let state = app.state::<AppState>();
+            if slept(monotonic, wall) {
+                super::lock(Some(&app), &state, super::session::LockReason::Sleep);
+            } else {
+                super::expire_if_idle(Some(&app), &state, now.0);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slept;
+    use std::time::Duration;
+
+    #[test]
+    fn a_wall_clock_leap_past_the_monotonic_one_is_a_sleep() {
+        let s = Duration::from_secs;
+        assert!(!slept(s(2), Some(s(2))));
+        assert!(!slept(s(2), Some(s(15))), "a small NTP step is not a sleep");
+        assert!(slept(s(2), Some(s(600))));
+        assert!(!slept(s(2), None), "a clock set backwards is not a sleep");
+    }
+}

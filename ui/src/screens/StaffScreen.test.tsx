@@ -1,0 +1,43 @@
+// The staff screen: the accounts listed, a new one sent to the backend as entered, a role change
+// sent as a change of role alone, and the backend's refusal shown in words.
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as backend from "../api/backend";
+import type { StaffMember } from "../api/backend";
+import { BackendError } from "../api/errors";
+import { renderWithProviders } from "../test/render";
+import { StaffScreen } from "./StaffScreen";
+
+vi.mock("../api/backend", () => import("../test/mockBackend"));
+
+const api = vi.mocked(backend);
+const dana: StaffMember = { id: "1", username: "dana", displayName: "Dana", role: "admin", active: true, secondFactor: false };
+const rosa: StaffMember = { id: "2", username: "rosa", displayName: "Rosa", role: "receptionist", active: true, secondFactor: false };
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  api.listStaff.mockResolvedValue([dana, rosa]);
+});
+
+describe("StaffScreen", () => {
+  it("lists the accounts and adds one as entered", async () => {
+    api.createStaff.mockResolvedValue({ ...rosa, id: "3", username: "lee", displayName: "Dr. Lee", role: "clinician" });
+    renderWithProviders(<StaffScreen />);
+    expect(await screen.findAllByTestId("staff-row")).toHaveLength(2);
+    const form = screen.getByTestId("staff-new");
+    await userEvent.type(within(form).getByLabelText("Your name"), "Dr. Lee");
+    await userEvent.type(within(form).getByLabelText("Username"), "lee");
+    await userEvent.selectOptions(within(form).getByLabelText("Role"), "clinician");
+    await userEvent.type(within(form).getByLabelText("New PIN or password"), "135791");
+    await userEvent.click(within(form).getByRole("button", { name: "Add" }));
+    expect(api.createStaff).toHaveBeenCalledWith({ username: "lee", displayName: "Dr. Lee", role: "clinician", credential: "135791" });
+  });
+
+  it("changes a role alone and shows the backend's refusal", async () => {
+    api.updateStaff.mockRejectedValue(new BackendError({ kind: "conflict", message: "this is the last active admin: make another admin first" }));
+    renderWithProviders(<StaffScreen />);
+    await userEvent.selectOptions(await screen.findByLabelText("Role of Dana"), "receptionist");
+    expect(api.updateStaff).toHaveBeenCalledWith("1", { displayName: null, role: "receptionist", active: null, secondFactor: null });
+    expect(await screen.findByRole("alert")).toHaveTextContent("last active admin");
+  });
+});
