@@ -5,6 +5,7 @@ import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { LOCALES } from "../i18n/types";
 import type { Locale } from "../i18n/types";
+import { WebhooksSection } from "../admin/webhooks/WebhooksSection";
 import { Page } from "./Page";
 import { VendorTable } from "./VendorTable";
 
@@ -63,6 +64,7 @@ export function SettingsScreen() {
         <h2 id="settings-connections">{t("settings.connections")}</h2>
         <VendorTable statuses={statuses.data ?? []} />
       </section>
+      <WebhooksSection />
     </Page>
   );
 }
