@@ -2,7 +2,9 @@
 //! answer in the cache, never from the webview, and it must point at Zoom itself (https on
 //! zoom.us or one of its subdomains) or at the Zoom base URL the practice configured (the demo
 //! sandbox on loopback): anything else is refused, so a poisoned record cannot send a clinician
-//! to an arbitrary page with one click.
+//! to an arbitrary page with one click. Zoom is the only vendor whose links the desk opens; the
+//! opener plugin itself has no webview permission (capabilities/default.json), so this check,
+//! on links read from the cache, is the only way anything reaches the system browser.
 
 use crate::error::AppError;
 use url::Url;
@@ -15,9 +17,15 @@ pub fn allowed(link: &str, configured_zoom: Option<&Url>) -> Result<Url, AppErro
     };
     let url = Url::parse(link).map_err(|_| refused("the visit link is not a valid address"))?;
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let is_zoom = url.scheme() == "https" && (host == "zoom.us" || host.ends_with(".zoom.us"));
+    // Zoom's links carry no credentials and no port: either one is a link dressed up as Zoom's.
+    let plain = url.username().is_empty() && url.password().is_none();
+    let is_zoom = plain
+        && url.scheme() == "https"
+        && url.port().is_none()
+        && (host == "zoom.us" || host.ends_with(".zoom.us"));
     let is_configured = configured_zoom.is_some_and(|base| {
-        base.scheme() == url.scheme()
+        plain
+            && base.scheme() == url.scheme()
             && base.host_str() == url.host_str()
             && base.port_or_known_default() == url.port_or_known_default()
     });
@@ -50,6 +58,14 @@ mod tests {
             ("http://127.0.0.1:4100/s/9?pwd=y", Some(&sandbox), true),
             ("http://127.0.0.1:4101/s/9", Some(&sandbox), false),
             ("http://127.0.0.1:4100/s/9", None, false),
+            // Credentials before the host name the host after them.
+            ("https://zoom.us@evil.example/s/1", None, false),
+            ("https://user:pw@us02web.zoom.us/s/1", None, false),
+            ("https://zoom.us:8443/s/1", None, false),
+            ("http://x@127.0.0.1:4100/s/9", Some(&sandbox), false),
+            ("https://ZOOM.US/s/1", None, true),
+            ("https://xn--zoom-us.example/s/1", None, false),
+            ("https://127.0.0.1:4100/s/9", Some(&sandbox), false),
         ];
         for (link, configured, expected) in cases {
             assert_eq!(allowed(link, configured).is_ok(), expected, "{link}");

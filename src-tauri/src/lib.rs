@@ -102,6 +102,8 @@ pub fn run() {
                 .or_else(frontdesk_desk::default_data_dir)
                 .ok_or("no data directory: pass --data-dir or set FRONTDESK_DATA_DIR")?;
             create_private_dir(&data_dir)?;
+            // One app per data directory, held until exit (access/instance.rs).
+            app.manage(access::instance::claim(&data_dir)?);
             tracing::info!("app_started");
             let actor = state::desk_actor();
             let connection = practice::initial(

@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod events;
 pub mod guard;
+pub mod instance;
 pub mod policy;
 pub mod session;
 pub mod watch;
