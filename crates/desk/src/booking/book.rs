@@ -22,7 +22,7 @@ use frontdesk_core::booking::{
     PatientChoice, ReferralBooking, ReferralChoice, ReferralOutcome, SettlePolicy,
     TelehealthBooking, TelehealthBookingRequest,
 };
-use frontdesk_core::patient::Patient;
+use frontdesk_core::patient::{Patient, Phone, PhoneKind, VendorPatient};
 use frontdesk_core::ports::{NewPatientRequest, PatientRegistry, PatientSearch};
 use frontdesk_core::slot::Slot;
 use frontdesk_core::slots::{Zones, split_desk_id};
@@ -245,27 +245,52 @@ impl Desk {
     }
 
     /// A person booked as new becomes the desk's at once: their NexHealth record is read
-    /// back (by family name) into the cache, which links or creates the desk's person, so the
-    /// board names them before the next sync.
+    /// back into the cache (or, if the read-back fails, what was sent to create it), which
+    /// links or creates the desk's person, so the board names them before the next sync
+    /// brings NexHealth's own copy.
     async fn adopt_new_patient(
         &self,
         patient: &BookingPatient,
         vendor_id: &ExternalId,
     ) -> Option<PatientId> {
-        let BookingPatient::New { family_name, .. } = patient else {
+        let BookingPatient::New {
+            given_name,
+            family_name,
+            birth_date,
+            phone,
+            email,
+        } = patient
+        else {
             return None;
         };
         let nh = self.clients().nexhealth.clone()?;
-        let found = match nh.search_patients(family_name.trim()).await {
-            Ok(list) => list.into_iter().find(|p| &p.external_id == vendor_id)?,
+        let read_back = match nh.search_patients(family_name.trim()).await {
+            Ok(list) => list.into_iter().find(|p| &p.external_id == vendor_id),
             Err(e) => {
                 tracing::warn!(kind = ?e.kind(), "new_patient_read_back_failed");
-                return None;
+                None
             }
         };
+        let record = read_back.unwrap_or_else(|| VendorPatient {
+            vendor: Vendor::Nexhealth,
+            external_id: vendor_id.clone(),
+            given_name: given_name.trim().to_owned(),
+            family_name: family_name.trim().to_owned(),
+            middle_name: None,
+            birth_date: NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d").ok(),
+            mrn: None,
+            phones: vec![Phone {
+                number: phone.trim().to_owned(),
+                kind: PhoneKind::Other,
+            }],
+            email: email.clone(),
+            preferred_language: None,
+            communication: None,
+            updated_at: None,
+        });
         let id = vendor_id.clone();
         crate::sink::blocking(self.store(), move |s| {
-            s.upsert_vendor_patients(&[found])?;
+            s.upsert_vendor_patients(&[record])?;
             s.patient_id_for(Vendor::Nexhealth, &id)
         })
         .await
