@@ -335,9 +335,32 @@ async fn a_telehealth_visit_is_scheduled_with_links_invitation_and_reminders_the
     };
     assert_eq!(staff, &info.provider_join_url);
     assert_eq!(booked.appointment.patient_id.as_ref(), Some(&patient));
+    // Moved to another time: Zoom schedules at once, so the old visit goes at once.
+    let later = found
+        .slots()
+        .find(|s| s.start != slot.start)
+        .expect("a second telehealth slot");
+    let mut moved = book(later, &patient);
+    moved.telehealth = request.telehealth.clone();
+    let (rescheduled, pending) = w
+        .desk
+        .reschedule(ACTOR, &booked.appointment.id, &moved)
+        .await
+        .unwrap();
+    assert!(pending.is_none());
+    assert_eq!(
+        rescheduled.replaces.as_deref(),
+        Some(booked.appointment.id.as_str())
+    );
+    let old = w
+        .desk
+        .appointment_status(ACTOR, &booked.appointment.id, false)
+        .await
+        .unwrap();
+    assert_eq!(old.status, AppointmentStatus::Cancelled);
     let cancelled = w
         .desk
-        .cancel_appointment(ACTOR, &booked.appointment.id, None)
+        .cancel_appointment(ACTOR, &rescheduled.appointment.id, None)
         .await
         .unwrap();
     assert_eq!(cancelled.status, AppointmentStatus::Cancelled);
