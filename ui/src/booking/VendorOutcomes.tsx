@@ -16,7 +16,7 @@ export function VendorOutcomes({ outcomes }: { outcomes: readonly VendorOutcome[
         let tone: "ok" | "danger" | "pending";
         switch (state.state) {
           case "ok":
-            text = t("finder.outcomeOk", { vendor, count: state.slots });
+            text = state.slots === 1 ? t("finder.outcomeOkOne", { vendor }) : t("finder.outcomeOk", { vendor, count: state.slots });
             tone = "ok";
             break;
           case "timedOut":

@@ -2,7 +2,7 @@
 // settles it and the backend says so by event), taken by someone else (with the next times),
 // or refused with a typed error. The appointment's status is replaced in place when its
 // settled event arrives; a slow cache read covers an event missed while the page was away.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AppError, Appointment, BookRequest, BookingResult, OpenSlot } from "../api/backend";
 import { bookSlot, getAppointmentStatus, rescheduleAppointment } from "../api/backend";
 import { toAppError } from "../api/errors";
@@ -54,27 +54,10 @@ export function useBooking(): Booking {
   });
 
   const pendingId = state.kind === "booked" && state.appointment.status.state === "pending" ? state.appointment.id : null;
-  useEffect(() => {
-    if (!pendingId) return;
-    const timer = window.setInterval(() => {
-      getAppointmentStatus(pendingId).then(
-        (appointment) => {
-          if (appointment.status.state !== "pending") {
-            settle(appointment);
-            invalidate();
-          }
-        },
-        () => {
-          // The event will still come; a failed read changes nothing on screen.
-        },
-      );
-    }, SETTLE_POLL_MS);
-    return () => {
-      window.clearInterval(timer);
-    };
-    // settle and invalidate are stable in effect (they only call setters and the query client).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pendingId]);
+  usePendingPoll(pendingId, (appointment) => {
+    settle(appointment);
+    invalidate();
+  });
 
   const book = async (request: BookRequest, replaces?: string | null) => {
     setState({ kind: "submitting" });
@@ -98,4 +81,31 @@ export function useBooking(): Booking {
       setState({ kind: "idle" });
     },
   };
+}
+
+/**
+ * Reads `appointmentId` from the cache every SETTLE_POLL_MS while it is pending and calls
+ * `onSettled` once it is not: the settled event's safety net.
+ */
+function usePendingPoll(appointmentId: string | null, onSettled: (appointment: Appointment) => void): void {
+  const latest = useRef(onSettled);
+  useEffect(() => {
+    latest.current = onSettled;
+  });
+  useEffect(() => {
+    if (!appointmentId) return;
+    const timer = window.setInterval(() => {
+      getAppointmentStatus(appointmentId).then(
+        (appointment) => {
+          if (appointment.status.state !== "pending") latest.current(appointment);
+        },
+        () => {
+          // The event will still come; a failed read changes nothing on screen.
+        },
+      );
+    }, SETTLE_POLL_MS);
+    return () => {
+      window.clearInterval(timer);
+    };
+  }, [appointmentId]);
 }

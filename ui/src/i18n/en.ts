@@ -214,6 +214,7 @@ export const en = {
   "finder.noSlots": "No open times match this search. Try more days, another provider or any kind of visit.",
   "finder.outcomes": "Answers from each system",
   "finder.outcomeOk": "{vendor}: {count} open times",
+  "finder.outcomeOkOne": "{vendor}: 1 open time",
   "finder.outcomeTimedOut": "{vendor} did not answer within {secs} s; its times are missing below.",
   "finder.outcomeOffline": "{vendor} cannot be reached; its times are missing below.",
   "finder.outcomeFailed": "{vendor} answered with an error ({message}); its times are missing below.",

@@ -216,6 +216,7 @@ export const es: Catalogue = {
   "finder.noSlots": "Ninguna hora libre coincide. Pruebe con más días, otro profesional o cualquier tipo de visita.",
   "finder.outcomes": "Respuesta de cada sistema",
   "finder.outcomeOk": "{vendor}: {count} horas libres",
+  "finder.outcomeOkOne": "{vendor}: 1 hora libre",
   "finder.outcomeTimedOut": "{vendor} no respondió en {secs} s; faltan sus horas en la lista.",
   "finder.outcomeOffline": "No se puede conectar con {vendor}; faltan sus horas en la lista.",
   "finder.outcomeFailed": "{vendor} respondió con un error ({message}); faltan sus horas en la lista.",

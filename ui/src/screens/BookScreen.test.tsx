@@ -19,6 +19,7 @@ import {
 } from "../test/bookingFixtures";
 import { appInfo, card, CHICAGO, connected, DR_LEE, DR_PATEL, summary } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
+import { SETTLE_POLL_MS } from "../booking/useBooking";
 import { BookScreen } from "./BookScreen";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
@@ -101,7 +102,7 @@ describe("the slot finder", () => {
     );
     const lines = screen.getAllByTestId("vendor-outcome");
     expect(lines.map((l) => l.textContent)).toEqual([
-      "NexHealth: 1 open times",
+      "NexHealth: 1 open time",
       "Zoom did not answer within 8 s; its times are missing below.",
       "WellHive answered with an error (503 from the network); its times are missing below.",
     ]);
@@ -143,6 +144,20 @@ describe("booking in person", () => {
     });
     expect(screen.getByTestId("booking-status")).toHaveTextContent("Confirmed");
     expect(screen.getByTestId("to-board")).toHaveAttribute("href", "#/today");
+  });
+
+  it("reads the cache for a pending booking's outcome when no settled event comes", async () => {
+    await searchFor(slotResults([openSlot()]));
+    api.bookSlot.mockResolvedValue({ outcome: "booked", result: booked() });
+    api.getAppointmentStatus.mockResolvedValue(booked({ status: { state: "scheduled" } }).appointment);
+    await pickAndBook("slot-nh-0900");
+    await waitFor(
+      () => {
+        expect(screen.getByTestId("booking-status")).toHaveAttribute("data-state", "scheduled");
+      },
+      { timeout: 3 * SETTLE_POLL_MS },
+    );
+    expect(api.getAppointmentStatus).toHaveBeenCalledWith("nexhealth:9001");
   });
 
   it("says the time was taken and offers the next ones, which can be booked", async () => {
