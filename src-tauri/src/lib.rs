@@ -72,6 +72,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::audit::audit_log,
             commands::audit::audit_verify,
             commands::audit::export_audit,
+            commands::retention::retention_window,
+            commands::retention::set_retention_window,
+            commands::retention::purge_now,
         ])
         .events(collect_events![
             events::VendorStatusChanged,

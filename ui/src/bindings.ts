@@ -153,6 +153,11 @@ export const commands = {
 	 *  when they cancel. Returns the file's name (not its folder) for the confirmation.
 	 */
 	exportAudit: (format: AuditFormat, filter: AuditFilter_Deserialize) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("export_audit", { format, filter })),
+	retentionWindow: () => typedError<number | null, AppError_Serialize>(__TAURI_INVOKE("retention_window")),
+	/**  Sets the window (7 to 3650 days); the daily purge starts with it. */
+	setRetentionWindow: (days: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_retention_window", { days })),
+	/**  Purges now with the window set (refused when none is). */
+	purgeNow: () => typedError<PurgeSummary, AppError_Serialize>(__TAURI_INVOKE("purge_now")),
 	/**
 	 *  Every vendor's connection settings as the config file holds them; secrets only as set or
 	 *  not set.
@@ -1333,6 +1338,15 @@ export type Provider_Serialize = {
 	designation: string | null,
 	links: ProviderLink[],
 	asOf: string,
+};
+
+/**  What a purge removed, for the confirmation. */
+export type PurgeSummary = {
+	appointments: number,
+	patients: number,
+	contacts: number,
+	encounters: number,
+	referrals: number,
 };
 
 /**  The doc's quota-counted actions. */

@@ -105,6 +105,9 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("audit_log", ADMINISTRATION),
     ("audit_verify", ADMINISTRATION),
     ("export_audit", ADMINISTRATION),
+    ("retention_window", ADMINISTRATION),
+    ("set_retention_window", ADMINISTRATION),
+    ("purge_now", ADMINISTRATION),
 ];
 
 /// The rule for `command`, or `None` (refused) when it has none.

@@ -2,7 +2,8 @@
 //! locked, and so is any session when the computer has slept. Tauri reports neither the OS
 //! screen lock nor sleep on desktop, but a sleep shows itself: the wall clock moves on while the
 //! monotonic clock (which stops in suspend) does not. The lock event reaches the window even
-//! when it is hidden, so what it showed is dropped before anyone opens the lid.
+//! when it is hidden, so what it showed is dropped before anyone opens the lid. The daily
+//! retention purge runs from here too: it is the same kind of housekeeping on a timer.
 
 use crate::state::AppState;
 use std::time::{Duration, Instant, SystemTime};
@@ -18,8 +19,35 @@ pub fn slept(monotonic: Duration, wall: Option<Duration>) -> bool {
     wall.is_some_and(|wall| wall.saturating_sub(monotonic) > SLEEP_GAP)
 }
 
-/// Starts the watcher for the app's life.
+/// How often the retention purge runs once the admin set a window.
+const PURGE_EVERY: Duration = Duration::from_hours(24);
+
+/// Purges once a day (the first a minute after start), when the admin has set a window.
+fn spawn_purge(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_mins(1)).await;
+        loop {
+            let state = app.state::<AppState>();
+            if let (Some(days), Ok(store)) = (
+                crate::commands::retention::retention_days(&state),
+                state.store(),
+            ) {
+                let purged = tauri::async_runtime::spawn_blocking(move || {
+                    crate::commands::retention::purge_with(&store, "system:retention", days)
+                })
+                .await;
+                if !matches!(purged, Ok(Ok(_))) {
+                    tracing::error!("retention_purge_failed");
+                }
+            }
+            tokio::time::sleep(PURGE_EVERY).await;
+        }
+    });
+}
+
+/// Starts the watcher (and the daily purge) for the app's life.
 pub fn spawn(app: AppHandle) {
+    spawn_purge(app.clone());
     tauri::async_runtime::spawn(async move {
         let mut last = (Instant::now(), SystemTime::now());
         loop {

@@ -17,6 +17,7 @@ pub mod clinician;
 pub mod ivr;
 pub mod patients;
 pub mod records;
+pub mod retention;
 pub mod schedule;
 pub mod staff;
 pub mod telehealth;

@@ -419,3 +419,21 @@ export async function verifyAudit(): Promise<AuditCheck> {
 export async function exportAudit(format: AuditFormat, filter: AuditFilter): Promise<string | null> {
   return unwrap(await commands.exportAudit(format, filter));
 }
+
+// --- Retention (admins): how long the desk keeps past appointments, and a purge now. ---
+
+export type PurgeSummary = OkOf<typeof commands.purgeNow>;
+
+/** The window in days, or null when none is set (nothing is purged). */
+export async function getRetentionWindow(): Promise<number | null> {
+  return unwrap(await commands.retentionWindow());
+}
+
+export async function setRetentionWindow(days: number): Promise<void> {
+  unwrap(await commands.setRetentionWindow(days));
+}
+
+/** Removes what falls outside the window, for good; says how much. */
+export async function purgeNow(): Promise<PurgeSummary> {
+  return unwrap(await commands.purgeNow());
+}

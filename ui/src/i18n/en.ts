@@ -592,4 +592,11 @@ export const en = {
   "staff.idleMinutes": "Lock the desk after this many minutes untouched (1 to 60)",
   "staff.idleSave": "Save",
   "staff.idleSaved": "Saved. The desk locks after this long without a key or a click.",
+  "retention.title": "Keep only what the desk needs",
+  "retention.days": "Keep past appointments (and the people they concern) for this many days (7 to 3650)",
+  "retention.none": "No window is set: nothing is purged.",
+  "retention.save": "Save",
+  "retention.saved": "Saved. The desk purges once a day.",
+  "retention.purge": "Purge now",
+  "retention.purged": "Removed {appointments} appointments, {patients} patients, {contacts} contacts, {encounters} encounters and {referrals} referrals.",
 } as const;

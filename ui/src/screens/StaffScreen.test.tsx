@@ -1,6 +1,6 @@
 // The staff screen: the accounts listed, a new one sent to the backend as entered, a role change
 // sent as a change of role alone, and the backend's refusal shown in words.
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import type { StaffMember } from "../api/backend";
@@ -17,6 +17,7 @@ const rosa: StaffMember = { id: "2", username: "rosa", displayName: "Rosa", role
 beforeEach(() => {
   vi.resetAllMocks();
   api.listStaff.mockResolvedValue([dana, rosa]);
+  api.getRetentionWindow.mockResolvedValue(null);
 });
 
 describe("StaffScreen", () => {
@@ -39,5 +40,23 @@ describe("StaffScreen", () => {
     await userEvent.selectOptions(await screen.findByLabelText("Role of Dana"), "receptionist");
     expect(api.updateStaff).toHaveBeenCalledWith("1", { displayName: null, role: "receptionist", active: null, secondFactor: null });
     expect(await screen.findByRole("alert")).toHaveTextContent("last active admin");
+  });
+
+  it("sets a retention window and purges with it, saying what went", async () => {
+    api.setRetentionWindow.mockResolvedValue();
+    api.purgeNow.mockResolvedValue({ appointments: 12, patients: 3, contacts: 4, encounters: 2, referrals: 0 });
+    renderWithProviders(<StaffScreen />);
+    const form = await screen.findByTestId("retention");
+    expect(await within(form).findByText(/No window is set/)).toBeInTheDocument();
+    expect(within(form).getByRole("button", { name: "Purge now" })).toBeDisabled();
+    await userEvent.type(within(form).getByRole("spinbutton"), "30");
+    api.getRetentionWindow.mockResolvedValue(30);
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(api.setRetentionWindow).toHaveBeenCalledWith(30);
+    await waitFor(() => {
+      expect(within(form).getByRole("button", { name: "Purge now" })).toBeEnabled();
+    });
+    await userEvent.click(within(form).getByRole("button", { name: "Purge now" }));
+    expect(await screen.findByTestId("purged")).toHaveTextContent("Removed 12 appointments, 3 patients");
   });
 });

@@ -4,7 +4,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SyntheticEvent } from "react";
-import { createStaff, listStaff, resetStaffCredential, setIdleLockMinutes, updateStaff } from "../api/backend";
+import {
+  createStaff,
+  getRetentionWindow,
+  listStaff,
+  purgeNow,
+  resetStaffCredential,
+  setIdleLockMinutes,
+  setRetentionWindow,
+  updateStaff,
+} from "../api/backend";
 import type { Role, StaffMember, StaffUpdate } from "../api/backend";
 import { toAppError } from "../api/errors";
 import { RoleName } from "../access/RoleName";
@@ -68,6 +77,7 @@ export function StaffScreen() {
       )}
       <NewStaffForm onCreated={refresh} />
       <IdleLockForm />
+      <RetentionForm />
     </Page>
   );
 }
@@ -275,6 +285,71 @@ function IdleLockForm() {
       )}
       <button type="submit" className="button">
         {t("staff.idleSave")}
+      </button>
+    </form>
+  );
+}
+
+function RetentionForm() {
+  const t = useT();
+  const client = useQueryClient();
+  const stored = useQuery({ queryKey: ["retentionWindow"], queryFn: getRetentionWindow });
+  const [days, setDays] = useState("");
+  const save = useMutation({
+    mutationFn: (value: number) => setRetentionWindow(value),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["retentionWindow"] }),
+  });
+  const purge = useMutation({ mutationFn: purgeNow });
+  const shown = days === "" && typeof stored.data === "number" ? String(stored.data) : days;
+  return (
+    <form
+      className="staff-idle"
+      aria-labelledby="retention-title"
+      data-testid="retention"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(Number(shown));
+      }}
+    >
+      <h2 id="retention-title">{t("retention.title")}</h2>
+      {stored.data === null && <p className="muted">{t("retention.none")}</p>}
+      <label className="access-field">
+        <span>{t("retention.days")}</span>
+        <input
+          type="number"
+          min={7}
+          max={3650}
+          value={shown}
+          onChange={(event) => {
+            setDays(event.target.value);
+          }}
+          required
+        />
+      </label>
+      {save.isError && <ErrorBanner error={toAppError(save.error)} />}
+      {purge.isError && <ErrorBanner error={toAppError(purge.error)} />}
+      {save.isSuccess && (
+        <p role="status" className="notice">
+          {t("retention.saved")}
+        </p>
+      )}
+      {purge.data && (
+        <p role="status" className="notice" data-testid="purged">
+          {t("retention.purged", { ...purge.data })}
+        </p>
+      )}
+      <button type="submit" className="button">
+        {t("retention.save")}
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={stored.data === null}
+        onClick={() => {
+          purge.mutate();
+        }}
+      >
+        {t("retention.purge")}
       </button>
     </form>
   );

@@ -66,6 +66,10 @@ export const getAuditLog = vi.fn<typeof Backend.getAuditLog>();
 export const verifyAudit = vi.fn<typeof Backend.verifyAudit>();
 export const exportAudit = vi.fn<typeof Backend.exportAudit>();
 
+export const getRetentionWindow = vi.fn<typeof Backend.getRetentionWindow>();
+export const setRetentionWindow = vi.fn<typeof Backend.setRetentionWindow>();
+export const purgeNow = vi.fn<typeof Backend.purgeNow>();
+
 const all = {
   getAppInfo,
   getVendorStatuses,
@@ -124,5 +128,8 @@ const all = {
   getAuditLog,
   verifyAudit,
   exportAudit,
+  getRetentionWindow,
+  setRetentionWindow,
+  purgeNow,
 } satisfies Functions;
 export default all;

@@ -1,0 +1,211 @@
+//! Keeping only what the desk needs. A purge removes, for good, appointments that ended before
+//! the retention window, and every patient with no appointment left (in the window or upcoming)
+//! and nothing waiting in the outbox, with their vendor records, search entries, contacts,
+//! encounters and referrals. `secure_delete` overwrites the freed pages and `VACUUM` rebuilds the
+//! file without them, so a removed row is not left behind in free space either. The purge is
+//! audited with counts only.
+
+use crate::audit::{AuditEvent, AuditOutcome, append};
+use crate::error::StoreError;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+
+/// What one purge removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PurgeReport {
+    pub appointments: u64,
+    pub patients: u64,
+    pub contacts: u64,
+    pub encounters: u64,
+    pub referrals: u64,
+}
+
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
+impl Store {
+    /// Removes what falls outside a window starting at `keep_from`, then vacuums the file.
+    pub fn purge_expired(
+        &self,
+        actor: &str,
+        keep_from: DateTime<Utc>,
+    ) -> Result<PurgeReport, StoreError> {
+        let cutoff = keep_from.timestamp_millis();
+        let report = {
+            let mut conn = self.writer();
+            conn.pragma_update(None, "secure_delete", "ON")?;
+            let tx = conn.transaction()?;
+            tx.execute_batch(
+                "DROP TABLE IF EXISTS temp.doomed;
+                 CREATE TEMP TABLE doomed (pid INTEGER PRIMARY KEY, id TEXT NOT NULL);",
+            )?;
+            let appointments =
+                tx.execute("DELETE FROM appointments WHERE end_ms < ?1", [cutoff])?;
+            tx.execute(
+                "INSERT INTO temp.doomed (pid, id)
+                 SELECT p.pid, p.id FROM patients p
+                 WHERE NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id
+                                   AND o.state = 'queued')",
+                [],
+            )?;
+            let gone = "SELECT id FROM temp.doomed";
+            let contacts = tx.execute(
+                &format!("DELETE FROM contacts WHERE patient_id IN ({gone}) OR (patient_id IS NULL AND start_ms < ?1)"),
+                [cutoff],
+            )?;
+            let encounters = tx.execute(
+                &format!("DELETE FROM encounters WHERE patient_id IN ({gone}) OR (patient_id IS NULL AND date_ms < ?1)"),
+                [cutoff],
+            )?;
+            let referrals = tx.execute(
+                &format!("DELETE FROM referrals WHERE patient_id IN ({gone})"),
+                [],
+            )?;
+            tx.execute(
+                &format!("DELETE FROM outbox WHERE patient_id IN ({gone})"),
+                [],
+            )?;
+            let pids = "SELECT pid FROM temp.doomed";
+            for table in [
+                "link_suggestions",
+                "patient_records",
+                "search_terms",
+                "search_docs",
+            ] {
+                tx.execute(&format!("DELETE FROM {table} WHERE pid IN ({pids})"), [])?;
+            }
+            tx.execute(
+                &format!("DELETE FROM link_rejections WHERE patient_id IN ({gone})"),
+                [],
+            )?;
+            let patients =
+                tx.execute(&format!("DELETE FROM patients WHERE pid IN ({pids})"), [])?;
+            tx.execute_batch("DROP TABLE temp.doomed;")?;
+            let report = PurgeReport {
+                appointments: count(appointments),
+                patients: count(patients),
+                contacts: count(contacts),
+                encounters: count(encounters),
+                referrals: count(referrals),
+            };
+            append(
+                &tx,
+                &AuditEvent::new(actor, "retention.purge", AuditOutcome::Ok).detail(
+                    serde_json::json!({
+                        "keepFrom": keep_from.to_rfc3339(),
+                        "appointments": report.appointments,
+                        "patients": report.patients,
+                        "contacts": report.contacts,
+                        "encounters": report.encounters,
+                        "referrals": report.referrals,
+                    }),
+                ),
+            )?;
+            tx.commit()?;
+            // Outside any transaction, as VACUUM requires; the WAL is folded in after it.
+            conn.execute_batch("VACUUM;")?;
+            report
+        };
+        self.checkpoint()?;
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::MemoryKeyProvider;
+    use rusqlite::OptionalExtension;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path(), &MemoryKeyProvider::new(), "os:test").unwrap();
+        (dir, store)
+    }
+
+    fn insert(store: &Store, sql: &str) {
+        store.writer().execute_batch(sql).unwrap();
+    }
+
+    #[test]
+    fn should_purge_old_appointments_and_people_with_nothing_left_and_keep_the_rest() {
+        let (_dir, store) = store();
+        let day = 86_400_000_i64;
+        let now = Utc::now().timestamp_millis();
+        insert(
+            &store,
+            &format!(
+                "INSERT INTO patients (pid, id, body, as_of) VALUES (1, 'old', '{{}}', 0), (2, 'kept', '{{}}', 0), (3, 'queued', '{{}}', 0);
+                 INSERT INTO patient_records (vendor, external_id, pid, confidence, body) VALUES ('nexhealth', '1', 1, 'exact', '{{}}'), ('nexhealth', '2', 2, 'exact', '{{}}');
+                 INSERT INTO search_terms (term, pid, kind) VALUES ('n:old', 1, 0), ('n:kept', 2, 0);
+                 INSERT INTO search_docs (pid, doc) VALUES (1, 'old'), (2, 'kept');
+                 INSERT INTO appointments (id, vendor, patient_id, start_ms, end_ms, status, body, as_of) VALUES
+                   ('a-old', 'nexhealth', 'old', {o}, {o2}, 'completed', '{{}}', 0),
+                   ('a-kept', 'nexhealth', 'kept', {k}, {k2}, 'booked', '{{}}', 0);
+                 INSERT INTO contacts (external_id, patient_id, start_ms, body) VALUES ('c-old', 'old', {o}, '{{}}'), ('c-kept', 'kept', {o}, '{{}}');
+                 INSERT INTO encounters (external_id, patient_id, date_ms, body) VALUES ('e-old', 'old', {o}, '{{}}');
+                 INSERT INTO outbox (id, kind, patient_id, state, due_ms, body, created_ms, updated_ms) VALUES ('cb', 'callback', 'queued', 'queued', {k}, '{{}}', 0, 0);",
+                o = now - 60 * day,
+                o2 = now - 60 * day + 1_800_000,
+                k = now + day,
+                k2 = now + day + 1_800_000,
+            ),
+        );
+        let report = store
+            .purge_expired("staff:dana", Utc::now() - chrono::Days::new(30))
+            .unwrap();
+        assert_eq!(
+            report,
+            PurgeReport {
+                appointments: 1,
+                patients: 1,
+                contacts: 1,
+                encounters: 1,
+                referrals: 0,
+            }
+        );
+        let conn = store.reader();
+        let ids: Vec<String> = conn
+            .prepare("SELECT id FROM patients ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            ids,
+            ["kept", "queued"],
+            "a queued callback keeps its patient"
+        );
+        for (table, column) in [
+            ("search_terms", "pid"),
+            ("search_docs", "pid"),
+            ("patient_records", "pid"),
+        ] {
+            let left: Option<i64> = conn
+                .query_row(
+                    &format!("SELECT {column} FROM {table} WHERE pid = 1"),
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .unwrap();
+            assert_eq!(left, None, "{table} keeps nothing of the purged patient");
+        }
+        let contact: String = conn
+            .query_row("SELECT external_id FROM contacts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(contact, "c-kept", "a kept patient keeps their history");
+        drop(conn);
+        let last = store.audit_entries(None).unwrap().pop().unwrap();
+        assert_eq!(
+            (last.actor.as_str(), last.action.as_str()),
+            ("staff:dana", "retention.purge")
+        );
+        assert_eq!(last.detail["patients"], 1);
+        assert!(store.audit_verify().unwrap().intact);
+    }
+}
