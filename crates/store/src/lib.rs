@@ -46,7 +46,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use open::CACHE_FILE;
 pub use outbox::OutboxItem;
 pub use patients::{LinkSuggestion, PatientCard, UpsertReport};
-pub use search::MAX_QUERY_CHARS;
 pub use retention::PurgeReport;
+pub use search::MAX_QUERY_CHARS;
 pub use staff::{SignInCheck, StaffChange, staff_actor};
 pub use store::Store;
