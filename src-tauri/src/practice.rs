@@ -13,7 +13,7 @@ use frontdesk_core::{CoreError, Vendor};
 use frontdesk_desk::Desk;
 use frontdesk_desk::demo::{DemoOptions, DemoPractice, sign_in_demo_nextech};
 use frontdesk_store::{KeychainKeyProvider, KeychainSecrets, Store};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::AppHandle;
@@ -22,6 +22,24 @@ use tauri_specta::Event;
 /// How often a connected desk refreshes its cache from the vendors.
 const SYNC_EVERY: Duration = Duration::from_mins(5);
 
+/// Where Settings edits this connection: its config file and the secret store its clients
+/// read (the keychain with environment overrides, or the demo's memory).
+#[derive(Clone)]
+pub struct SettingsTarget {
+    pub path: PathBuf,
+    pub secrets: Arc<dyn SecretStore>,
+    pub demo: bool,
+}
+
+impl std::fmt::Debug for SettingsTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SettingsTarget")
+            .field("path", &self.path)
+            .field("demo", &self.demo)
+            .finish_non_exhaustive()
+    }
+}
+
 /// The desk's connection to a practice.
 pub enum Connection {
     /// No practice: the cache alone (or why it cannot be opened), and why no practice loaded
@@ -29,6 +47,8 @@ pub enum Connection {
     Unconnected {
         store: Result<Arc<Store>, AppError>,
         problem: Option<AppError>,
+        /// `None` when there is nowhere to keep a config file (no OS config directory).
+        target: Option<SettingsTarget>,
     },
     Connected {
         desk: Arc<Desk>,
@@ -37,6 +57,7 @@ pub enum Connection {
         sync: tauri::async_runtime::JoinHandle<()>,
         /// Wakes the sync loop for a pass now ("Sync now").
         wake: Arc<tokio::sync::Notify>,
+        target: SettingsTarget,
     },
 }
 
@@ -68,29 +89,89 @@ pub fn initial(
     demo: Option<DemoMode>,
     config: Option<&Path>,
 ) -> Connection {
+    let target = practice_target(config);
     if let Some(mode) = demo {
         return match tauri::async_runtime::block_on(open_demo(app, data_dir, actor, mode)) {
             Ok(connection) => connection,
-            Err(error) => unconnected(data_dir, actor, Some(error)),
+            Err(error) => unconnected(data_dir, actor, Some(error), target),
         };
     }
     match frontdesk_desk::load_config(config) {
-        Ok(config) => {
-            let keychain: Arc<dyn SecretStore> = Arc::new(KeychainSecrets);
-            let secrets = frontdesk_desk::secrets_with_env(keychain);
-            match Desk::open(config, &secrets, data_dir, &KeychainKeyProvider, actor) {
-                Ok(desk) => connected(app, Arc::new(desk), None),
-                Err(error) => unconnected(data_dir, actor, Some(core(error))),
-            }
-        }
+        Ok(config) => open_practice(app, data_dir, actor, config, target),
         Err(ConfigError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            unconnected(data_dir, actor, None)
+            unconnected(data_dir, actor, None, target)
         }
-        Err(ConfigError::NoLocation) => unconnected(data_dir, actor, None),
+        Err(ConfigError::NoLocation) => unconnected(data_dir, actor, None, target),
         Err(error) => {
             tracing::warn!(error = %error, "config_invalid");
-            unconnected(data_dir, actor, Some(core(error)))
+            unconnected(data_dir, actor, Some(core(error)), target)
         }
+    }
+}
+
+/// The practice's own config file (by the CLI's rules) and the keychain, environment first.
+fn practice_target(config: Option<&Path>) -> Option<SettingsTarget> {
+    let (path, _) = frontdesk_desk::config_path(config).ok()?;
+    let keychain: Arc<dyn SecretStore> = Arc::new(KeychainSecrets);
+    Some(SettingsTarget {
+        path,
+        secrets: frontdesk_desk::secrets_with_env(keychain),
+        demo: false,
+    })
+}
+
+fn open_practice(
+    app: &AppHandle,
+    data_dir: &Path,
+    actor: &str,
+    config: frontdesk_core::config::Config,
+    target: Option<SettingsTarget>,
+) -> Connection {
+    let Some(target) = target else {
+        return unconnected(data_dir, actor, None, None);
+    };
+    match Desk::open(
+        config,
+        &target.secrets,
+        data_dir,
+        &KeychainKeyProvider,
+        actor,
+    ) {
+        Ok(desk) => connected(app, Arc::new(desk), None, target),
+        Err(error) => unconnected(data_dir, actor, Some(core(error)), Some(target)),
+    }
+}
+
+/// The connection after Settings saved: the same practice (or the same running demo) read
+/// again from its file, so the desk's clients use the new settings. `old` stops first.
+pub fn reconnect(app: &AppHandle, data_dir: &Path, actor: &str, old: Connection) -> Connection {
+    old.stop();
+    let (target, demo) = match old {
+        Connection::Connected { target, demo, .. } => (Some(target), demo),
+        Connection::Unconnected { target, .. } => (target, None),
+    };
+    let Some(target) = target else {
+        return unconnected(data_dir, actor, None, None);
+    };
+    let config = match frontdesk_core::config::Config::load(&target.path) {
+        Ok(config) => config,
+        Err(error) => {
+            tracing::warn!(error = %error, "config_invalid_after_save");
+            return unconnected(data_dir, actor, Some(core(error)), Some(target));
+        }
+    };
+    match Desk::open(
+        config,
+        &target.secrets,
+        data_dir,
+        &KeychainKeyProvider,
+        actor,
+    ) {
+        Ok(desk) => {
+            tracing::info!(demo = demo.is_some(), "practice_reconnected");
+            connected(app, Arc::new(desk), demo, target)
+        }
+        Err(error) => unconnected(data_dir, actor, Some(core(error)), Some(target)),
     }
 }
 
@@ -123,7 +204,12 @@ pub async fn open_demo(
         demo.make_unreachable().await;
     }
     tracing::info!(reachable = demo.reachable(), "demo_practice_opened");
-    Ok(connected(app, Arc::new(desk), Some(Box::new(demo))))
+    let target = SettingsTarget {
+        path: demo.config.path.clone(),
+        secrets: demo.secrets.clone(),
+        demo: true,
+    };
+    Ok(connected(app, Arc::new(desk), Some(Box::new(demo)), target))
 }
 
 /// The demo's Nextech sign-in (a browser's job for a real practice); a failure leaves Nextech
@@ -136,17 +222,31 @@ async fn sign_in_demo(desk: &Desk) {
     }
 }
 
-fn unconnected(data_dir: &Path, actor: &str, problem: Option<AppError>) -> Connection {
+fn unconnected(
+    data_dir: &Path,
+    actor: &str,
+    problem: Option<AppError>,
+    target: Option<SettingsTarget>,
+) -> Connection {
     let store = Store::open(data_dir, &KeychainKeyProvider, actor)
         .map(Arc::new)
         .map_err(|error| {
             tracing::error!(kind = ?error.kind(), "cache_open_failed");
             core(error)
         });
-    Connection::Unconnected { store, problem }
+    Connection::Unconnected {
+        store,
+        problem,
+        target,
+    }
 }
 
-fn connected(app: &AppHandle, desk: Arc<Desk>, demo: Option<Box<DemoPractice>>) -> Connection {
+fn connected(
+    app: &AppHandle,
+    desk: Arc<Desk>,
+    demo: Option<Box<DemoPractice>>,
+    target: SettingsTarget,
+) -> Connection {
     let wake = Arc::new(tokio::sync::Notify::new());
     let sign_in_demo = demo.as_ref().is_some_and(|d| d.reachable());
     let sync = spawn_sync(app.clone(), desk.clone(), sign_in_demo, wake.clone());
@@ -155,6 +255,7 @@ fn connected(app: &AppHandle, desk: Arc<Desk>, demo: Option<Box<DemoPractice>>) 
         demo,
         sync,
         wake,
+        target,
     }
 }
 
@@ -240,6 +341,14 @@ impl Connection {
         match self {
             Connection::Unconnected { problem, .. } => problem.clone(),
             Connection::Connected { .. } => None,
+        }
+    }
+
+    /// Where Settings reads and saves this connection's vendor settings.
+    pub fn settings_target(&self) -> Option<SettingsTarget> {
+        match self {
+            Connection::Unconnected { target, .. } => target.clone(),
+            Connection::Connected { target, .. } => Some(target.clone()),
         }
     }
 

@@ -65,6 +65,30 @@ impl AppState {
         crate::access::load_idle_limit(self);
     }
 
+    /// Reads the practice again from its (just saved) config file, keeping a running demo.
+    pub fn reconnect(&self, app: &tauri::AppHandle) {
+        let mut slot = self
+            .connection
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        let old = std::mem::replace(
+            &mut *slot,
+            Connection::Unconnected {
+                store: Err(AppError::Internal {
+                    message: "the practice is reconnecting".into(),
+                }),
+                problem: None,
+                target: None,
+            },
+        );
+        *slot = crate::practice::reconnect(app, &self.data_dir, self.actor(), old);
+    }
+
+    /// Where Settings edits the vendor connections, if anywhere.
+    pub fn settings_target(&self) -> Option<crate::practice::SettingsTarget> {
+        self.read(Connection::settings_target)
+    }
+
     #[must_use]
     pub fn data_dir(&self) -> &Path {
         &self.data_dir

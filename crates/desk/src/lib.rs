@@ -6,6 +6,7 @@
 
 pub mod booking;
 mod clients;
+pub mod connections;
 pub mod demo;
 mod desk;
 mod env;

@@ -34,6 +34,7 @@ fn desk() -> Desk {
     let connection = Connection::Unconnected {
         store: Ok(store.clone()),
         problem: None,
+        target: None,
     };
     let state = AppState::new(dir.path().to_owned(), "os:test", connection);
     for (username, role, pin) in PINS {
@@ -286,6 +287,7 @@ fn the_first_admin_is_created_once_on_an_empty_desk() {
         Connection::Unconnected {
             store: Ok(store.clone()),
             problem: None,
+            target: None,
         },
     );
     assert_eq!(status(&state, Some(&store)).phase, SessionPhase::Setup);

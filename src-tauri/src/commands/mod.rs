@@ -14,6 +14,7 @@ pub mod availability;
 mod blocking;
 pub mod booking;
 pub mod clinician;
+pub mod connections;
 pub mod ivr;
 pub mod patients;
 pub mod records;

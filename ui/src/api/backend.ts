@@ -121,6 +121,41 @@ export async function joinVisit(appointmentId: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Vendor connections (Settings): each vendor's settings as the config file holds them, secrets
+// only as set or not; saving reconnects the desk; testing uses the form's values unsaved.
+
+export type ConnectionSettings = OkOf<typeof commands.connectionSettings>;
+export type VendorSettings = ConnectionSettings["vendors"][number];
+export type PracticeSettings = ConnectionSettings["practice"];
+export type VendorUpdate = Parameters<typeof commands.saveVendorSettings>[0];
+export type ConnectionCheck = OkOf<typeof commands.testVendorConnection>;
+export type VendorFailure = Extract<ConnectionCheck, { outcome: "refused" }>["failure"];
+
+export async function getConnectionSettings(): Promise<ConnectionSettings> {
+  return unwrap(await commands.connectionSettings());
+}
+
+/** Saves the practice's name and time zone (making the config file on a new desk). */
+export async function savePracticeSettings(practice: PracticeSettings): Promise<void> {
+  unwrap(await commands.savePracticeSettings(practice));
+}
+
+/** Saves one vendor's settings and secret; the desk reconnects with them. */
+export async function saveVendorSettings(update: VendorUpdate): Promise<void> {
+  unwrap(await commands.saveVendorSettings(update));
+}
+
+/** Signs in to the vendor with the form's settings and reads one small thing. */
+export async function testVendorConnection(update: VendorUpdate): Promise<ConnectionCheck> {
+  return unwrap(await commands.testVendorConnection(update));
+}
+
+/** Opens Nextech's sign-in in the system browser and waits for it to come back. */
+export async function signInNextech(update: VendorUpdate): Promise<void> {
+  unwrap(await commands.signInNextech(update));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Slots and booking (issue 8): the desk's booking types (crates/desk/src/booking/types.rs) as
 // the bindings carry them. Requests are typed as Rust accepts them (optional fields may be
 // left out); answers as Rust sends them.

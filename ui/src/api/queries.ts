@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   getAppInfo,
+  getConnectionSettings,
   getDayBoard,
   getLocations,
   getPatientCard,
@@ -356,4 +357,9 @@ export function useWaitingRoom(enabled: boolean) {
     refetchInterval: WAITING_ROOM_POLL_MS,
     retry: false,
   });
+}
+
+/** Each vendor's connection settings (secrets only as set or not), for Settings. */
+export function useConnectionSettings() {
+  return useQuery({ queryKey: ["connectionSettings"], queryFn: getConnectionSettings, staleTime: Infinity });
 }

@@ -1,5 +1,6 @@
-// With no practice, the notice offers the demo practice: pressing it opens the demo through the
-// backend and re-reads everything; a failure is said in words and the button comes back.
+// With no practice, the notice offers the demo practice (pressing it opens the demo through the
+// backend and re-reads everything; a failure is said in words and the button comes back) or
+// connecting the real vendors in Settings.
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
@@ -33,8 +34,14 @@ describe("NoPracticeNotice", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("a practice is already connected");
   });
 
+  it("offers to connect the real vendors in Settings", () => {
+    renderWithProviders(<NoPracticeNotice />);
+    expect(screen.getByRole("link", { name: "Connect your vendors" })).toHaveAttribute("href", "#/settings");
+  });
+
   it("is in Spanish too", () => {
     renderWithProviders(<NoPracticeNotice />, { locale: "es" });
     expect(screen.getByRole("button", { name: "Abrir la consulta de demostración" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Conectar sus proveedores" })).toBeInTheDocument();
   });
 });

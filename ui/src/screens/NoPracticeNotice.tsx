@@ -1,5 +1,5 @@
-// What a screen says when the desk has no practice: the plain fact, the demo practice to try the
-// desk at once, and Settings for connecting real vendors.
+// What a screen says when the desk has no practice: the plain fact, and the two ways forward —
+// the demo practice to try the desk at once, or Settings' forms to connect the real vendors.
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { openDemoPractice } from "../api/backend";
@@ -38,7 +38,9 @@ export function NoPracticeNotice() {
         <button type="button" onClick={openDemo} disabled={opening} data-testid="open-demo">
           {opening ? t("demo.opening") : t("demo.open")}
         </button>{" "}
-        <Link to="settings">{t("noPractice.toSettings")}</Link>
+        <Link to="settings" className="button" data-testid="connect-vendors">
+          {t("noPractice.connect")}
+        </Link>
       </p>
       {error && <ErrorBanner error={error} />}
     </div>

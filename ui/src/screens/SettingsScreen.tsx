@@ -1,11 +1,12 @@
 // Settings: the facts an admin or support needs (practice, version, where the data lives), the
-// desk's language, and each vendor connection in full.
+// desk's language, each vendor connection in full, and the forms that set the connections up.
 import { useAppInfo, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { LOCALES } from "../i18n/types";
 import type { Locale } from "../i18n/types";
 import { WebhooksSection } from "../admin/webhooks/WebhooksSection";
+import { ConnectionSettingsSection } from "../settings/ConnectionSettingsSection";
 import { Page } from "./Page";
 import { VendorTable } from "./VendorTable";
 
@@ -63,6 +64,11 @@ export function SettingsScreen() {
       <section aria-labelledby="settings-connections" className="settings-section">
         <h2 id="settings-connections">{t("settings.connections")}</h2>
         <VendorTable statuses={statuses.data ?? []} />
+      </section>
+
+      <section aria-labelledby="settings-connection-settings" className="settings-section">
+        <h2 id="settings-connection-settings">{t("connections.title")}</h2>
+        <ConnectionSettingsSection />
       </section>
       <WebhooksSection />
     </Page>

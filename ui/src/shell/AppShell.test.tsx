@@ -184,14 +184,14 @@ describe("navigation", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Book");
   });
 
-  it("tells every page that no practice is connected and points to Settings", async () => {
+  it("tells every page that no practice is connected and offers to connect the vendors in Settings", async () => {
     renderWithProviders(<AppShell />);
     const nav = screen.getByRole("navigation", { name: "Main" });
     for (const name of ["Today", "My day", "Patients", "Book"]) {
       await userEvent.click(within(nav).getByRole("link", { name }));
       const main = screen.getByRole("main");
       expect(await within(main).findByText(/not connected to a practice/)).toBeInTheDocument();
-      expect(within(main).getByRole("link", { name: "Open Settings" })).toHaveAttribute("href", "#/settings");
+      expect(within(main).getByRole("link", { name: "Connect your vendors" })).toHaveAttribute("href", "#/settings");
     }
   });
 });

@@ -19,6 +19,11 @@ export const joinVisit = vi.fn<typeof Backend.joinVisit>();
 export const onSyncProgressed = vi.fn<typeof Backend.onSyncProgressed>();
 export const openDemoPractice = vi.fn<typeof Backend.openDemoPractice>();
 export const syncNow = vi.fn<typeof Backend.syncNow>();
+export const getConnectionSettings = vi.fn<typeof Backend.getConnectionSettings>();
+export const savePracticeSettings = vi.fn<typeof Backend.savePracticeSettings>();
+export const saveVendorSettings = vi.fn<typeof Backend.saveVendorSettings>();
+export const testVendorConnection = vi.fn<typeof Backend.testVendorConnection>();
+export const signInNextech = vi.fn<typeof Backend.signInNextech>();
 export const searchSlots = vi.fn<typeof Backend.searchSlots>();
 export const getAppointmentTypes = vi.fn<typeof Backend.getAppointmentTypes>();
 export const bookSlot = vi.fn<typeof Backend.bookSlot>();
@@ -85,6 +90,11 @@ const all = {
   onSyncProgressed,
   openDemoPractice,
   syncNow,
+  getConnectionSettings,
+  savePracticeSettings,
+  saveVendorSettings,
+  testVendorConnection,
+  signInNextech,
   searchSlots,
   getAppointmentTypes,
   bookSlot,
