@@ -1,6 +1,7 @@
 //! The demo practice's staff: one account per role with the PINs its sign-in screen shows, so
-//! the README's run command lands on a desk anyone can try. Created only for the demo, and only
-//! the accounts that do not exist yet.
+//! the README's run command lands on a desk anyone can try. Created only when the demo opens on
+//! a cache with no staff at all: accounts with public PINs must never join a desk whose admin
+//! already exists (an admin who opens the demo later uses their own account).
 
 use crate::state::AppState;
 use frontdesk_core::access::NewStaff;
@@ -18,14 +19,24 @@ pub struct DemoAccount {
     pub pin: String,
 }
 
-/// The accounts to list, when the demo is open.
+/// The demo accounts that exist, to list while the demo is open.
 #[must_use]
 pub fn demo_accounts(state: &AppState) -> Vec<DemoAccount> {
     if !state.is_demo() {
         return Vec::new();
     }
+    let existing: Vec<String> = state
+        .store()
+        .ok()
+        .and_then(|store| store.staff_list().ok())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|m| m.active)
+        .map(|m| m.username)
+        .collect();
     DEMO_STAFF
         .iter()
+        .filter(|s| existing.iter().any(|u| u == s.username))
         .map(|s| DemoAccount {
             username: s.username.into(),
             display_name: s.display_name.into(),
@@ -35,23 +46,21 @@ pub fn demo_accounts(state: &AppState) -> Vec<DemoAccount> {
         .collect()
 }
 
-/// Creates the demo's accounts that are missing, when the demo is open.
+/// Creates the demo's accounts when the demo is open on a cache with no staff yet.
 pub fn seed_demo_staff(state: &AppState) {
     if !state.is_demo() {
         return;
     }
     let Ok(store) = state.store() else { return };
-    let existing: Vec<String> = match store.staff_list() {
-        Ok(list) => list.into_iter().map(|m| m.username).collect(),
+    match store.staff_count() {
+        Ok(0) => {}
+        Ok(_) => return,
         Err(error) => {
             tracing::error!(kind = ?error.kind(), "demo_staff_unreadable");
             return;
         }
-    };
-    for staff in DEMO_STAFF
-        .iter()
-        .filter(|s| !existing.iter().any(|u| u == s.username))
-    {
+    }
+    for staff in &DEMO_STAFF {
         let new = NewStaff {
             username: staff.username.into(),
             display_name: staff.display_name.into(),
