@@ -211,6 +211,7 @@ export const en = {
   "finder.results": "Open times",
   "finder.notSearched": "Set the search on the left and press Search.",
   "finder.noSlots": "No open times match this search. Try more days, another provider or any kind of visit.",
+  "finder.found": "Open times found: {count}.",
   "finder.outcomes": "Answers from each system",
   "finder.outcomeOk": "{vendor}: {count} open times",
   "finder.outcomeOkOne": "{vendor}: 1 open time",

@@ -213,6 +213,7 @@ export const es: Catalogue = {
   "finder.results": "Horas libres",
   "finder.notSearched": "Configure la búsqueda a la izquierda y pulse Buscar.",
   "finder.noSlots": "Ninguna hora libre coincide. Pruebe con más días, otro profesional o cualquier tipo de visita.",
+  "finder.found": "Horas libres encontradas: {count}.",
   "finder.outcomes": "Respuesta de cada sistema",
   "finder.outcomeOk": "{vendor}: {count} horas libres",
   "finder.outcomeOkOne": "{vendor}: 1 hora libre",

@@ -68,6 +68,8 @@ describe("the slot finder", () => {
     expect(api.searchSlots).toHaveBeenCalledWith(
       expect.objectContaining({ patientId: "pat-nguyen", modes: ["inPerson", "telehealth"], providerIds: [], referralId: null }),
     );
+    expect(screen.getByTestId("slots-found")).toHaveAttribute("role", "status");
+    expect(screen.getByTestId("slots-found")).toHaveTextContent("Open times found: 2.");
     const days = screen.getAllByTestId("slot-day");
     expect(days.map((d) => d.dataset.date)).toEqual(["2026-11-23", "2026-11-24"]);
     expect(within(days[0] as HTMLElement).getByRole("heading")).toHaveTextContent("Monday, November 23, 2026");

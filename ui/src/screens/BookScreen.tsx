@@ -184,7 +184,11 @@ function BookPage({ start }: { start: BookingStart }) {
               </p>
             )}
             {result && (
-              <div aria-live="polite" aria-busy={slots.isFetching}>
+              <div aria-busy={slots.isFetching}>
+                {/* One short sentence is announced, not the whole list of times. */}
+                <p role="status" className="visually-hidden" data-testid="slots-found">
+                  {t("finder.found", { count: result.days.reduce((n, d) => n + d.slots.length, 0) })}
+                </p>
                 <VendorOutcomes outcomes={result.outcomes} />
                 {empty ? (
                   <p className="notice" data-testid="no-slots">
