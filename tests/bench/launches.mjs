@@ -106,16 +106,24 @@ const finish = (blocks, already) => {
   // A window the compositor never shows would never run frames: do not hang on that.
   setTimeout(() => report("timer"), 1000);
 };
+// A desk that asks who is there (first run or sign-in) never shows the board by itself: say so.
+const gated = () => document.querySelector('[data-testid="sign-in-screen"], [data-testid="first-run-screen"]');
 const first = state();
-if (first !== null) { finish(first, true); }
+if (gated()) { done({ gate: true }); }
+else if (first !== null) { finish(first, true); }
 else {
   const observer = new MutationObserver(() => {
+    if (gated()) { observer.disconnect(); done({ gate: true }); return; }
     const blocks = state();
     if (blocks !== null) { observer.disconnect(); finish(blocks, false); }
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 `;
+
+const SIGN_IN_GATE =
+  "the app opened on its first-run or sign-in screen, not the board: this bench predates the desk's sign-in " +
+  "and needs a staff account seeded and a sign-in step before it can time the board";
 
 /** Every process whose executable is `binary` (there must be exactly one at a time). */
 function appPids(binary) {
@@ -231,10 +239,11 @@ async function prepare(subject) {
         args: [locationId],
       });
     }
-    await wd("POST", `/session/${sessionId}/execute/async`, {
+    const ready = await wd("POST", `/session/${sessionId}/execute/async`, {
       script: WAIT_FOR_BOARD,
       args: [subject.mode, "", false],
     });
+    if (ready.gate) throw new Error(SIGN_IN_GATE);
   } finally {
     await wd("DELETE", `/session/${sessionId}`);
   }
@@ -252,6 +261,7 @@ async function launch(subject, index) {
       script: WAIT_FOR_BOARD,
       args: [subject.mode, subject.locationName, subject.expectBlocks],
     });
+    if (board.gate) throw new Error(SIGN_IN_GATE);
     const pids = appPids(subject.binary);
     if (pids.length !== 1) throw new Error(`expected one app process, found ${pids.length}`);
     await sleep(idleSeconds * 1000);
