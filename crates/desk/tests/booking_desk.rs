@@ -466,6 +466,30 @@ async fn a_referral_is_searched_submitted_confirmed_and_cancelled_with_counted_q
         .await
         .unwrap();
     assert_eq!(count(&w.desk, QuotaAction::AppointmentShowLatest), 1);
+    // The network refuses the next submission: it settles as failed with the network's word.
+    w.demo
+        .sandbox()
+        .unwrap()
+        .fail_next_wellhive_submit("conflict")
+        .unwrap();
+    let again = w.desk.search_slots(ACTOR, &q).await.unwrap();
+    let other = again.slots().next().expect("another referral slot").clone();
+    let mut refused = book(&other, &patient);
+    refused.referral.clone_from(&request.referral);
+    let (pending_one, pending) = w.desk.book(ACTOR, &refused).await.unwrap();
+    assert!(pending_one.settling, "{pending_one:?}");
+    let settled = pending.unwrap().wait().await;
+    assert_eq!(settled.outcome, SettleOutcome::Failed, "{settled:?}");
+    assert_eq!(settled.reason.as_deref(), Some("conflict"));
+    let cached = w
+        .desk
+        .appointment_status(ACTOR, &pending_one.appointment.id, false)
+        .await
+        .unwrap();
+    assert!(
+        matches!(cached.status, AppointmentStatus::Failed { .. }),
+        "{cached:?}"
+    );
 }
 
 fn count(desk: &Desk, action: QuotaAction) -> u32 {
