@@ -58,7 +58,67 @@ pub enum Connection {
         /// Wakes the sync loop for a pass now ("Sync now").
         wake: Arc<tokio::sync::Notify>,
         target: SettingsTarget,
+        /// The webhook receiver, where `[webhooks]` configures one (stops when dropped).
+        webhooks: WebhookReceiverState,
     },
+}
+
+/// A connected desk's webhook receiver.
+#[derive(Clone, Debug)]
+pub enum WebhookReceiverState {
+    /// No `[webhooks]` section: the desk polls each vendor.
+    Off,
+    Running(Arc<frontdesk_desk::webhooks::WebhookReceiver>),
+    /// Configured but not listening (its address in use): why.
+    Failed(String),
+}
+
+/// Starts the receiver `[webhooks]` configures, if any. Each event that changed the cache is
+/// announced as the vendor's status, which makes the board and cards re-read the cache.
+fn start_webhooks(
+    app: &AppHandle,
+    desk: &Arc<Desk>,
+    secrets: &Arc<dyn SecretStore>,
+) -> WebhookReceiverState {
+    let Some(settings) = desk.config().webhooks.clone() else {
+        return WebhookReceiverState::Off;
+    };
+    let forward = app.clone();
+    let announced = Arc::downgrade(desk);
+    let notify: frontdesk_desk::webhooks::Notify = Arc::new(move |vendor| {
+        let Some(desk) = announced.upgrade() else {
+            return;
+        };
+        if let Some(status) = desk.statuses().into_iter().find(|s| s.vendor == vendor) {
+            let _ = VendorStatusChanged { status }.emit(&forward);
+        }
+    });
+    // A reconnect rebinds the address the old receiver is still letting go of.
+    let mut attempt = 0;
+    loop {
+        match frontdesk_desk::webhooks::WebhookReceiver::bind(
+            &settings,
+            desk,
+            secrets.clone(),
+            notify.clone(),
+        ) {
+            Ok((receiver, serving)) => {
+                tauri::async_runtime::spawn(serving);
+                return WebhookReceiverState::Running(Arc::new(receiver));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && attempt < 20 => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, listen = %settings.listen, "webhook_receiver_not_started");
+                return WebhookReceiverState::Failed(format!(
+                    "cannot listen on {}: {e}",
+                    settings.listen
+                ));
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Connection {
@@ -250,12 +310,14 @@ fn connected(
     let wake = Arc::new(tokio::sync::Notify::new());
     let sign_in_demo = demo.as_ref().is_some_and(|d| d.reachable());
     let sync = spawn_sync(app.clone(), desk.clone(), sign_in_demo, wake.clone());
+    let webhooks = start_webhooks(app, &desk, &target.secrets);
     Connection::Connected {
         desk,
         demo,
         sync,
         wake,
         target,
+        webhooks,
     }
 }
 
@@ -352,6 +414,14 @@ impl Connection {
         }
     }
 
+    /// The connected desk's webhook receiver (`Off` when not connected or not configured).
+    pub fn webhook_receiver(&self) -> WebhookReceiverState {
+        match self {
+            Connection::Connected { webhooks, .. } => webhooks.clone(),
+            Connection::Unconnected { .. } => WebhookReceiverState::Off,
+        }
+    }
+
     /// Whether this is the demo practice.
     pub fn is_demo(&self) -> bool {
         matches!(self, Connection::Connected { demo: Some(_), .. })
@@ -372,6 +442,14 @@ impl Connection {
     pub fn stop(&self) {
         if let Connection::Connected { sync, .. } = self {
             sync.abort();
+        }
+        // Frees the receiver's address for the connection that replaces this one.
+        if let Connection::Connected {
+            webhooks: WebhookReceiverState::Running(receiver),
+            ..
+        } = self
+        {
+            receiver.stop();
         }
     }
 }

@@ -111,6 +111,11 @@ impl AppState {
         self.read(Connection::desk)
     }
 
+    /// The connected desk's webhook receiver.
+    pub fn webhook_receiver(&self) -> crate::practice::WebhookReceiverState {
+        self.read(Connection::webhook_receiver)
+    }
+
     pub fn is_demo(&self) -> bool {
         self.read(Connection::is_demo)
     }

@@ -54,6 +54,33 @@ export const commands = {
 	/**  Removes one of `vendor`'s subscriptions (for Zoom: forgets the secret token). */
 	removeWebhookSubscription: (vendor: Vendor, id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("remove_webhook_subscription", { vendor, id })),
 	/**
+	 *  Every vendor's connection settings as the config file holds them; secrets only as set or
+	 *  not set.
+	 */
+	connectionSettings: () => typedError<ConnectionSettings, AppError_Serialize>(__TAURI_INVOKE("connection_settings")),
+	/**
+	 *  Saves the practice's name and time zone (creating the config file on a new desk) and
+	 *  reconnects the desk with it.
+	 */
+	savePracticeSettings: (practice: PracticeForm) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_practice_settings", { practice })),
+	/**
+	 *  Saves one vendor's settings (and its secret, when one was typed) and reconnects the desk,
+	 *  so the next sync uses them.
+	 */
+	saveVendorSettings: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_vendor_settings", { update })),
+	/**
+	 *  Signs in to the vendor with the settings as the form holds them and reads one small thing.
+	 *  A vendor that answers with an error comes back as `refused` with its status, code, message
+	 *  and trace id; one that cannot be reached is `Offline`.
+	 */
+	testVendorConnection: (update: VendorUpdate_Deserialize) => typedError<ConnectionCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("test_vendor_connection", { update })),
+	/**
+	 *  Nextech's sign-in: opens Nextech's (Azure AD) sign-in page in the system browser, waits for
+	 *  it to come back to the desk on 127.0.0.1, and keeps the refresh token in the keychain.
+	 *  Then asks for a sync, so Nextech's status turns from "needs sign-in" at once.
+	 */
+	signInNextech: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sign_in_nextech", { update })),
+	/**
 	 *  Open slots across every configured vendor at once (NexHealth in person, Zoom telehealth,
 	 *  WellHive referral), grouped by the location's local day. One vendor failing or slow is a
 	 *  line in `outcomes` beside the others' slots, never the command's error.
@@ -158,33 +185,6 @@ export const commands = {
 	setRetentionWindow: (days: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_retention_window", { days })),
 	/**  Purges now with the window set (refused when none is). */
 	purgeNow: () => typedError<PurgeSummary, AppError_Serialize>(__TAURI_INVOKE("purge_now")),
-	/**
-	 *  Every vendor's connection settings as the config file holds them; secrets only as set or
-	 *  not set.
-	 */
-	connectionSettings: () => typedError<ConnectionSettings, AppError_Serialize>(__TAURI_INVOKE("connection_settings")),
-	/**
-	 *  Saves the practice's name and time zone (creating the config file on a new desk) and
-	 *  reconnects the desk with it.
-	 */
-	savePracticeSettings: (practice: PracticeForm) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_practice_settings", { practice })),
-	/**
-	 *  Saves one vendor's settings (and its secret, when one was typed) and reconnects the desk,
-	 *  so the next sync uses them.
-	 */
-	saveVendorSettings: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("save_vendor_settings", { update })),
-	/**
-	 *  Signs in to the vendor with the settings as the form holds them and reads one small thing.
-	 *  A vendor that answers with an error comes back as `refused` with its status, code, message
-	 *  and trace id; one that cannot be reached is `Offline`.
-	 */
-	testVendorConnection: (update: VendorUpdate_Deserialize) => typedError<ConnectionCheck_Serialize, AppError_Serialize>(__TAURI_INVOKE("test_vendor_connection", { update })),
-	/**
-	 *  Nextech's sign-in: opens Nextech's (Azure AD) sign-in page in the system browser, waits for
-	 *  it to come back to the desk on 127.0.0.1, and keeps the refresh token in the keychain.
-	 *  Then asks for a sync, so Nextech's status turns from "needs sign-in" at once.
-	 */
-	signInNextech: (update: VendorUpdate_Deserialize) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sign_in_nextech", { update })),
 };
 
 /** Events */

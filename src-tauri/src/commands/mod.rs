@@ -22,4 +22,5 @@ pub mod retention;
 pub mod schedule;
 pub mod staff;
 pub mod telehealth;
+pub mod webhooks;
 pub mod zoom_patients;
