@@ -369,31 +369,7 @@ async fn a_telehealth_visit_is_scheduled_with_links_invitation_and_reminders_the
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_referral_is_searched_submitted_confirmed_and_cancelled_with_counted_quota() {
     let w = world(805, |_| {}).await;
-    // A desk patient with an approved referral (WellHive knows them by MRN).
-    let cx = w.desk.clients().cxone.clone().unwrap();
-    let page = cx.patients_page(None, None).await.unwrap();
-    let mut chosen = None;
-    for p in &page.items {
-        let Some(desk_id) = w
-            .desk
-            .store()
-            .patient_id_for(Vendor::Cxone, &p.external_id)
-            .unwrap()
-        else {
-            continue;
-        };
-        let Ok(referrals) = w.desk.patient_referrals(ACTOR, &desk_id).await else {
-            continue;
-        };
-        if referrals
-            .iter()
-            .any(|r| r.status.as_deref() == Some("approved"))
-        {
-            chosen = Some(desk_id);
-            break;
-        }
-    }
-    let patient = chosen.expect("a patient with an approved referral");
+    let patient = referred_patient(&w.desk).await;
     let (from, to) = days_ahead(1, 6);
     let q = SlotQuery {
         from,
@@ -424,19 +400,7 @@ async fn a_referral_is_searched_submitted_confirmed_and_cancelled_with_counted_q
     let mut request = book(&slot, &patient);
     request.referral = Some(ReferralOptions {
         referral_id: None,
-        attributes: missing
-            .iter()
-            .map(|name| frontdesk_desk::booking::PatientAttribute {
-                name: name.clone(),
-                value: match name.as_str() {
-                    "gender" => "unknown".into(),
-                    "address" => "1 Main St".into(),
-                    "birthDate" | "birthdate" => "1964-05-03".into(),
-                    "email" => "patient@example.test".into(),
-                    _ => "+12025550100".into(),
-                },
-            })
-            .collect(),
+        attributes: typed_in(&missing),
     });
     let (booked, pending) = w.desk.book(ACTOR, &request).await.unwrap();
     assert_eq!(booked.appointment.vendor, Vendor::Wellhive);
@@ -837,4 +801,48 @@ async fn a_reschedule_cancels_the_old_appointment_only_once_the_new_one_is_confi
         .await
         .unwrap();
     assert_eq!(after.status, AppointmentStatus::Cancelled);
+}
+
+/// A desk patient with an approved referral (WellHive knows them by MRN).
+async fn referred_patient(desk: &Desk) -> PatientId {
+    let cx = desk.clients().cxone.clone().unwrap();
+    let page = cx.patients_page(None, None).await.unwrap();
+    let mut chosen = None;
+    for p in &page.items {
+        let Some(desk_id) = desk
+            .store()
+            .patient_id_for(Vendor::Cxone, &p.external_id)
+            .unwrap()
+        else {
+            continue;
+        };
+        let Ok(referrals) = desk.patient_referrals(ACTOR, &desk_id).await else {
+            continue;
+        };
+        if referrals
+            .iter()
+            .any(|r| r.status.as_deref() == Some("approved"))
+        {
+            chosen = Some(desk_id);
+            break;
+        }
+    }
+    chosen.expect("a patient with an approved referral")
+}
+
+/// What a receptionist types in for the fields a provider service requires.
+fn typed_in(missing: &[String]) -> Vec<frontdesk_desk::booking::PatientAttribute> {
+    missing
+        .iter()
+        .map(|name| frontdesk_desk::booking::PatientAttribute {
+            name: name.clone(),
+            value: match name.as_str() {
+                "gender" => "unknown".into(),
+                "address" => "1 Main St".into(),
+                "birthDate" | "birthdate" => "1964-05-03".into(),
+                "email" => "patient@example.test".into(),
+                _ => "+12025550100".into(),
+            },
+        })
+        .collect()
 }
