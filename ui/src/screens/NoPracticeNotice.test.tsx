@@ -6,6 +6,8 @@ import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import { BackendError } from "../api/errors";
 import { renderWithProviders } from "../test/render";
+import { SessionContext } from "../access/session";
+import type { SessionContextValue } from "../access/session";
 import { NoPracticeNotice } from "./NoPracticeNotice";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
@@ -37,6 +39,16 @@ describe("NoPracticeNotice", () => {
   it("offers to connect the real vendors in Settings", () => {
     renderWithProviders(<NoPracticeNotice />);
     expect(screen.getByRole("link", { name: "Connect your vendors" })).toHaveAttribute("href", "#/settings");
+  });
+
+  it("offers the vendor forms only to someone who may use them", () => {
+    const session = { can: () => false } as unknown as SessionContextValue;
+    renderWithProviders(
+      <SessionContext.Provider value={session}>
+        <NoPracticeNotice />
+      </SessionContext.Provider>,
+    );
+    expect(screen.queryByRole("link", { name: "Connect your vendors" })).not.toBeInTheDocument();
   });
 
   it("is in Spanish too", () => {

@@ -6,11 +6,13 @@ import { openDemoPractice } from "../api/backend";
 import type { AppError } from "../api/backend";
 import { toAppError } from "../api/errors";
 import { ErrorBanner } from "../errors/ErrorBanner";
+import { useCan } from "../access/session";
 import { useT } from "../i18n/context";
 import { Link } from "../router/Link";
 
 export function NoPracticeNotice() {
   const t = useT();
+  const can = useCan();
   const client = useQueryClient();
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -38,9 +40,11 @@ export function NoPracticeNotice() {
         <button type="button" onClick={openDemo} disabled={opening} data-testid="open-demo">
           {opening ? t("demo.opening") : t("demo.open")}
         </button>{" "}
-        <Link to="settings" className="button" data-testid="connect-vendors">
-          {t("noPractice.connect")}
-        </Link>
+        {can("connection_settings") && (
+          <Link to="settings" className="button" data-testid="connect-vendors">
+            {t("noPractice.connect")}
+          </Link>
+        )}
       </p>
       {error && <ErrorBanner error={error} />}
     </div>

@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/context";
 import { LOCALES } from "../i18n/types";
 import type { Locale } from "../i18n/types";
 import { WebhooksSection } from "../admin/webhooks/WebhooksSection";
+import { useCan } from "../access/session";
 import { ConnectionSettingsSection } from "../settings/ConnectionSettingsSection";
 import { Page } from "./Page";
 import { VendorTable } from "./VendorTable";
@@ -14,6 +15,7 @@ export function SettingsScreen() {
   const { t, locale, setLocale } = useI18n();
   const info = useAppInfo();
   const statuses = useVendorStatuses();
+  const can = useCan();
   const languageId = "settings-language";
 
   return (
@@ -66,10 +68,13 @@ export function SettingsScreen() {
         <VendorTable statuses={statuses.data ?? []} />
       </section>
 
-      <section aria-labelledby="settings-connection-settings" className="settings-section">
-        <h2 id="settings-connection-settings">{t("connections.title")}</h2>
-        <ConnectionSettingsSection />
-      </section>
+      {/* The forms are the practice admin's; others see the connections' state above. */}
+      {can("connection_settings") && (
+        <section aria-labelledby="settings-connection-settings" className="settings-section">
+          <h2 id="settings-connection-settings">{t("connections.title")}</h2>
+          <ConnectionSettingsSection />
+        </section>
+      )}
       <WebhooksSection />
     </Page>
   );
