@@ -1,11 +1,12 @@
 // The day board: one column per provider, 15-minute rows, each appointment a block placed by
 // its start and end on the location's wall clock (a CSS grid, DESIGN §6). Blocks are buttons
-// that open the patient's card.
-import { Fragment, useId, useState } from "react";
+// that open the patient's card. The actions' dialogs are hosted by the page, not here: a cancel
+// that empties the day takes the grid away, and the dialog must stay to say it worked.
+import { Fragment, useId } from "react";
 import type { CSSProperties } from "react";
 import type { DayBoard } from "../api/backend";
 import { canChange } from "../booking/actions";
-import { BoardActionsButton, BoardActionsHost } from "../booking/BoardAppointmentMenu";
+import { BoardActionsButton } from "../booking/BoardAppointmentMenu";
 import type { BoardActionTarget } from "../booking/BoardAppointmentMenu";
 import { useI18n } from "../i18n/context";
 import { navigateToPatient } from "../router/useRoute";
@@ -22,14 +23,15 @@ export interface DayBoardGridProps {
   layout: BoardLayout;
   names: ReadonlyMap<string, string>;
   label: string;
+  /** Opens a block's actions (Reschedule, Cancel, Call me back) in the page's dialog host. */
+  onOpenActions: (target: BoardActionTarget) => void;
 }
 
-export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps) {
+export function DayBoardGrid({ board, layout, names, label, onOpenActions }: DayBoardGridProps) {
   const { t, locale } = useI18n();
   const idBase = useId();
   const zone = board.location.timeZone;
   const now = new Date();
-  const [actionsFor, setActionsFor] = useState<BoardActionTarget | null>(null);
   const rowLabels = Array.from({ length: layout.rows }, (_, i) => layout.firstMinute + i * SLOT_MINUTES);
   const style = {
     "--board-rows": layout.rows,
@@ -113,7 +115,7 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
                     <BoardActionsButton
                       target={{ appointment: appt, description, patientName: patientId ? patient : null, zone }}
                       style={place}
-                      onOpen={setActionsFor}
+                      onOpen={onOpenActions}
                     />
                   )}
                 </Fragment>
@@ -122,12 +124,6 @@ export function DayBoardGrid({ board, layout, names, label }: DayBoardGridProps)
           </div>
         );
       })}
-      <BoardActionsHost
-        target={actionsFor}
-        onClose={() => {
-          setActionsFor(null);
-        }}
-      />
     </div>
   );
 }

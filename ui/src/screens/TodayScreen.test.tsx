@@ -125,6 +125,32 @@ describe("day board", () => {
     expect(screen.queryByTestId("day-board")).not.toBeInTheDocument();
   });
 
+  it("keeps the cancel dialog, over an empty day, when the day's last appointment is cancelled", async () => {
+    // 08:00 in Chicago: the 10:30 is still ahead, so the board offers its actions.
+    vi.setSystemTime(new Date("2026-11-21T14:00:00Z"));
+    let cancelled = false;
+    api.getDayBoard.mockImplementation((_location, day) =>
+      Promise.resolve(board(cancelled ? [] : [appointment({ providerId: DR_PATEL.id })], day)),
+    );
+    api.cancelAppointment.mockImplementation(() => {
+      cancelled = true;
+      return Promise.resolve(appointment({ providerId: DR_PATEL.id, status: { state: "cancelled" } }));
+    });
+    renderWithProviders(<AppShell />);
+    await userEvent.click(await screen.findByTestId("appointment-actions"));
+    await userEvent.click(within(screen.getByTestId("appointment-menu")).getByRole("button", { name: "Cancel" }));
+    await userEvent.click(screen.getByTestId("cancel-confirm"));
+    // The board re-read the day and found it empty...
+    expect(await screen.findByTestId("board-empty")).toHaveTextContent("No appointments on this day.");
+    expect(screen.queryByTestId("day-board")).not.toBeInTheDocument();
+    // ...and the dialog is still there to say the cancel worked.
+    expect(within(screen.getByTestId("cancel-dialog")).getByTestId("cancel-status")).toHaveTextContent(
+      "The appointment is cancelled",
+    );
+    await userEvent.click(screen.getByTestId("cancel-close"));
+    expect(screen.queryByTestId("cancel-dialog")).not.toBeInTheDocument();
+  });
+
   it("steps to the next and previous day and back to today", async () => {
     renderWithProviders(<AppShell />);
     await screen.findByTestId("day-board");

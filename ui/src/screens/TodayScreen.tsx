@@ -1,7 +1,10 @@
 // Today: one location's day by provider, what Rosa opens at 07:50 and glances at all day. The
 // location and day are chosen above the board; the board is printed as a plain table.
+import { useState } from "react";
 import { toAppError } from "../api/errors";
 import { useDayBoard, useLocations, boardPatientNames, useVendorStatuses } from "../api/queries";
+import { BoardActionsHost } from "../booking/BoardAppointmentMenu";
+import type { BoardActionTarget } from "../booking/BoardAppointmentMenu";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
 import { BoardToolbar } from "../schedule/BoardToolbar";
@@ -31,6 +34,9 @@ function DayBoardPage() {
   const place = useBoardPlace(locations.data);
   const board = useDayBoard(place.location?.id, place.day);
   const names = boardPatientNames(board.data);
+  // Held here, above the grid: cancelling the day's last appointment empties the board, and the
+  // dialog must outlive it to say the cancel worked.
+  const [actionsFor, setActionsFor] = useState<BoardActionTarget | null>(null);
 
   const title = t("today.title");
   if (locations.isError) {
@@ -90,8 +96,20 @@ function DayBoardPage() {
           </p>
         )}
         {data && data.appointments.length > 0 && (
-          <DayBoardGrid board={data} layout={layoutBoard(data)} names={names} label={dayLabel} />
+          <DayBoardGrid
+            board={data}
+            layout={layoutBoard(data)}
+            names={names}
+            label={dayLabel}
+            onOpenActions={setActionsFor}
+          />
         )}
+        <BoardActionsHost
+          target={actionsFor}
+          onClose={() => {
+            setActionsFor(null);
+          }}
+        />
       </div>
       {data && <PrintDaySheet board={data} names={names} />}
     </Page>
