@@ -17,13 +17,17 @@ export interface PatientPickerProps {
   onChoose: (patient: ChosenPatient | null) => void;
   /** While a reschedule is under way the patient is fixed. */
   locked?: boolean;
+  /** Opens on the new-patient form (a "New patient" from a search that found nobody). */
+  startNew?: boolean;
+  /** What that search had typed, for the form's names. */
+  initialQuery?: string;
 }
 
-export function PatientPicker({ chosen, onChoose, locked = false }: PatientPickerProps) {
+export function PatientPicker({ chosen, onChoose, locked = false, startNew = false, initialQuery = "" }: PatientPickerProps) {
   const { t, locale } = useI18n();
   const id = useId();
-  const [query, setQuery] = useState("");
-  const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState(initialQuery);
+  const [creating, setCreating] = useState(startNew);
   const search = usePatientSearch(creating ? "" : query, true, 8);
 
   if (chosen) {

@@ -12,6 +12,8 @@ export interface BookingStart {
   appointmentType?: string | null;
   mode?: VisitMode | null;
   locationId?: string | null;
+  /** Start on the new-patient form (a search found nobody). */
+  newPatient?: boolean;
 }
 
 const KEYS = ["patientId", "reschedule", "providerId", "appointmentType", "mode", "locationId"] as const;
@@ -22,6 +24,7 @@ export function hrefForBooking(start: BookingStart): string {
     const value = start[key];
     if (value) params.set(key, value);
   }
+  if (start.newPatient) params.set("newPatient", "1");
   const query = params.toString();
   return query ? `${hrefFor("book")}?${query}` : hrefFor("book");
 }
@@ -40,10 +43,31 @@ export function parseBookingStart(hash: string): BookingStart {
     appointmentType: params.get("appointmentType"),
     mode: MODES.find((m) => m === mode) ?? null,
     locationId: params.get("locationId"),
+    newPatient: params.get("newPatient") === "1",
   };
 }
 
 /** Goes to the Book page; a plain hash change, which the router hears like any other. */
 export function goToBooking(start: BookingStart): void {
   window.location.hash = hrefForBooking(start);
+}
+
+// What was typed into a search that found nobody rides beside the address, not in it: a name is
+// PHI and the address is not a place for it. Held in memory only until the Book page reads it.
+let typedForNewPatient = "";
+
+/** Goes to the Book page's new-patient form, to be filled in from `typed` where it is a name. */
+export function goToNewPatient(typed: string): void {
+  typedForNewPatient = typed;
+  goToBooking({ newPatient: true });
+}
+
+/** What the last "New patient" carried from its search (read while the Book page starts). */
+export function typedNewPatientName(): string {
+  return typedForNewPatient;
+}
+
+/** Forgets the carried name, once the Book page has it. */
+export function forgetTypedNewPatientName(): void {
+  typedForNewPatient = "";
 }

@@ -47,7 +47,14 @@ describe("video visit lengths", () => {
 describe("the booking link", () => {
   it("round-trips what a reschedule starts from", () => {
     const start = { patientId: "pat 1", reschedule: "nexhealth:44", providerId: "nexhealth:p", appointmentType: "Follow-up", mode: "inPerson" as const };
-    expect(parseBookingStart(hrefForBooking(start))).toEqual({ ...start, locationId: null });
+    expect(parseBookingStart(hrefForBooking(start))).toEqual({ ...start, locationId: null, newPatient: false });
+  });
+
+  it("round-trips a start on the new-patient form, with no name in the address", () => {
+    const href = hrefForBooking({ newPatient: true });
+    expect(href).toBe("#/book?newPatient=1");
+    expect(parseBookingStart(href).newPatient).toBe(true);
+    expect(parseBookingStart("#/book?newPatient=yes").newPatient).toBe(false);
   });
 
   it("ignores a mode it does not know", () => {

@@ -33,7 +33,7 @@ export const en = {
   "search.searching": "Searching…",
   "search.noMatch": "No patient matches “{query}”.",
   "search.newPatient": "New patient",
-  "search.newPatientLater": "Creating a new patient comes with booking, in a later version.",
+  "search.newPatientNote": "Opens Book on a new patient's form, with the name you typed.",
 
   "patient.dobShort": "DOB",
   "patient.mrnShort": "MRN",

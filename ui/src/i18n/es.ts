@@ -34,7 +34,7 @@ export const es: Catalogue = {
   "search.searching": "Buscando…",
   "search.noMatch": "Ningún paciente coincide con «{query}».",
   "search.newPatient": "Nuevo paciente",
-  "search.newPatientLater": "La creación de pacientes llegará con las citas, en una versión posterior.",
+  "search.newPatientNote": "Abre Citar con el formulario de paciente nuevo y el nombre que escribió.",
 
   "patient.dobShort": "F. nac.",
   "patient.mrnShort": "N.º hist.",

@@ -14,7 +14,7 @@ import {
   useVendorStatuses,
 } from "../api/queries";
 import { BookingPanel } from "../booking/BookingPanel";
-import { parseBookingStart } from "../booking/bookingLink";
+import { forgetTypedNewPatientName, parseBookingStart, typedNewPatientName } from "../booking/bookingLink";
 import type { BookingStart } from "../booking/bookingLink";
 import { defaultFields, toQuery, typeByName } from "../booking/finder";
 import type { FinderFields } from "../booking/finder";
@@ -53,6 +53,12 @@ function BookPage({ start }: { start: BookingStart }) {
   const statuses = useVendorStatuses();
   const [chosen, setChosen] = useState<ChosenPatient | null>(null);
   const [pickedPatient, setPickedPatient] = useState(false);
+  // A "New patient" from a search brings what was typed there; kept in this page's state, then
+  // forgotten by the module that carried it.
+  const [typedName] = useState(() => (start.newPatient ? typedNewPatientName() : ""));
+  useEffect(() => {
+    forgetTypedNewPatientName();
+  }, []);
   const patientId = chosen?.kind === "existing" ? chosen.patient.id : pickedPatient ? null : (start.patientId ?? null);
   const card = usePatientCard(patientId ?? "", patientId !== null);
   // The patient the page was opened for, once their card is read, unless Rosa chose another.
@@ -133,6 +139,8 @@ function BookPage({ start }: { start: BookingStart }) {
           <PatientPicker
             chosen={patient}
             locked={Boolean(start.reschedule)}
+            startNew={Boolean(start.newPatient) && !start.reschedule}
+            initialQuery={typedName}
             onChoose={(p) => {
               setPickedPatient(true);
               setChosen(p);

@@ -1,7 +1,10 @@
 // Patients: a larger version of the header's search, for when the receptionist wants to read
 // through many namesakes; and, at #/patients/<id>, one patient's card.
 import { useId, useState } from "react";
+import { routeAllowed } from "../access/routes";
+import { useCan } from "../access/session";
 import { usePatientSearch } from "../api/queries";
+import { goToNewPatient } from "../booking/bookingLink";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
 import { PatientSummaryLine } from "../patients/PatientSummaryLine";
@@ -28,6 +31,7 @@ function PatientSearchPage() {
   const inputId = useId();
   const [query, setQuery] = useState("");
   const search = usePatientSearch(query, true, 100);
+  const canBook = routeAllowed("book", useCan());
 
   return (
     <Page title={t("patients.title")}>
@@ -54,12 +58,24 @@ function PatientSearchPage() {
         {search.kind === "noMatch" && (
           <div data-testid="search-no-match">
             <p>{t("search.noMatch", { query: search.query })}</p>
-            <p>
-              <button type="button" className="button" disabled>
-                {t("search.newPatient")}
-              </button>{" "}
-              <span className="muted">{t("search.newPatientLater")}</span>
-            </p>
+            {canBook && (
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="patients-new-patient"
+                  aria-describedby={`${inputId}-new-note`}
+                  onClick={() => {
+                    goToNewPatient(search.query);
+                  }}
+                >
+                  {t("search.newPatient")}
+                </button>{" "}
+                <span id={`${inputId}-new-note`} className="muted">
+                  {t("search.newPatientNote")}
+                </span>
+              </p>
+            )}
           </div>
         )}
         {search.kind === "results" && (

@@ -6,7 +6,10 @@ import * as backend from "../api/backend";
 import { BackendError } from "../api/errors";
 import { appInfo, card, connected, summary } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
+import { SessionContext } from "../access/session";
+import type { SessionContextValue } from "../access/session";
 import { AppShell } from "./AppShell";
+import { GlobalSearch } from "./GlobalSearch";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
 const api = vi.mocked(backend);
@@ -111,16 +114,54 @@ describe("global search", () => {
     expect(box).toHaveValue("");
   });
 
-  it("says when no patient matches and where New patient will be", async () => {
+  it("says when no patient matches and offers New patient, which opens Book's form with the typed name", async () => {
     api.searchPatients.mockResolvedValue([]);
     const box = await searchBox();
-    await userEvent.type(box, "zzyzx");
+    await userEvent.type(box, "Tran Lan");
+    const noMatch = await screen.findByTestId("search-no-match");
+    expect(noMatch).toHaveTextContent("No patient matches “Tran Lan”.");
+    expect(within(screen.getByRole("listbox", { name: "Search results" })).queryAllByRole("option")).toHaveLength(0);
+    const create = within(noMatch).getByRole("button", { name: "New patient" });
+    expect(create).toBeEnabled();
+    expect(create).toHaveAccessibleDescription("Opens Book on a new patient's form, with the name you typed.");
+    await userEvent.click(create);
+    expect(window.location.hash).toBe("#/book?newPatient=1");
+    expect(box).toHaveValue("");
+    expect(box).toHaveAttribute("aria-expanded", "false");
+    const form = await screen.findByTestId("new-patient");
+    expect(within(form).getByLabelText("Given name")).toHaveValue("Lan");
+    expect(within(form).getByLabelText("Family name")).toHaveValue("Tran");
+    expect(within(form).getByLabelText("Date of birth")).toHaveValue("");
+  });
+
+  it("leaves the names empty when what was typed is not a name", async () => {
+    api.searchPatients.mockResolvedValue([]);
+    const box = await searchBox();
+    await userEvent.type(box, "5/3/64");
+    await userEvent.click(within(await screen.findByTestId("search-no-match")).getByRole("button", { name: "New patient" }));
+    const form = await screen.findByTestId("new-patient");
+    expect(within(form).getByLabelText("Given name")).toHaveValue("");
+    expect(within(form).getByLabelText("Family name")).toHaveValue("");
+  });
+
+  it("offers New patient only to someone who may book", async () => {
+    api.searchPatients.mockResolvedValue([]);
+    const session: SessionContextValue = {
+      status: {} as SessionContextValue["status"],
+      can: (command) => command !== "search_slots",
+      lock: () => undefined,
+      switchUser: () => undefined,
+      signOut: () => undefined,
+    };
+    renderWithProviders(
+      <SessionContext.Provider value={session}>
+        <GlobalSearch practiceConnected />
+      </SessionContext.Provider>,
+    );
+    await userEvent.type(screen.getByRole("combobox", { name: "Search patients" }), "zzyzx");
     const noMatch = await screen.findByTestId("search-no-match");
     expect(noMatch).toHaveTextContent("No patient matches “zzyzx”.");
-    const create = within(noMatch).getByRole("button", { name: "New patient" });
-    expect(create).toBeDisabled();
-    expect(create).toHaveAccessibleDescription("Creating a new patient comes with booking, in a later version.");
-    expect(within(screen.getByRole("listbox", { name: "Search results" })).queryAllByRole("option")).toHaveLength(0);
+    expect(within(noMatch).queryByRole("button")).not.toBeInTheDocument();
   });
 
   it("explains a failed search in a sentence", async () => {
@@ -167,6 +208,8 @@ describe("Patients page", () => {
     const input = await screen.findByLabelText("Buscar un paciente");
     await userEvent.type(input, "zzyzx");
     expect(await screen.findByTestId("search-no-match")).toHaveTextContent("Ningún paciente coincide con «zzyzx».");
-    expect(screen.getByRole("button", { name: "Nuevo paciente" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Nuevo paciente" })).toHaveAccessibleDescription(
+      "Abre Citar con el formulario de paciente nuevo y el nombre que escribió.",
+    );
   });
 });

@@ -3,7 +3,10 @@
 // typed yet, no match, no practice, an error) is said in words in the same popup.
 import { useId, useRef, useState } from "react";
 import type { KeyboardEvent, ReactNode } from "react";
+import { routeAllowed } from "../access/routes";
+import { useCan } from "../access/session";
 import { usePatientSearch } from "../api/queries";
+import { goToNewPatient } from "../booking/bookingLink";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
 import { PatientSummaryLine } from "../patients/PatientSummaryLine";
@@ -23,6 +26,7 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   useFocusShortcut(inputRef);
+  const canBook = routeAllowed("book", useCan());
 
   const search = usePatientSearch(query, practiceConnected);
   const patients = search.kind === "results" ? search.patients : [];
@@ -36,6 +40,13 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
     setQuery("");
     setActive(-1);
     navigateToPatient(id);
+  };
+
+  const newPatient = (typed: string) => {
+    setOpen(false);
+    setQuery("");
+    setActive(-1);
+    goToNewPatient(typed);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -87,13 +98,23 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
       message = (
         <div className="global-search__message" data-testid="search-no-match">
           <p>{t("search.noMatch", { query: search.query })}</p>
-          <p>
-            {/* Disabled, not hidden: Rosa should see where creation will be, and why not yet. */}
-            <button type="button" className="button" disabled aria-describedby={`${listboxId}-new-note`}>
-              {t("search.newPatient")}
-            </button>{" "}
-            <span id={`${listboxId}-new-note`}>{t("search.newPatientLater")}</span>
-          </p>
+          {/* New patients are added where they are booked: the Book page's form, names filled in. */}
+          {canBook && (
+            <p>
+              <button
+                type="button"
+                className="button"
+                data-testid="search-new-patient"
+                aria-describedby={`${listboxId}-new-note`}
+                onClick={() => {
+                  newPatient(search.query);
+                }}
+              >
+                {t("search.newPatient")}
+              </button>{" "}
+              <span id={`${listboxId}-new-note`}>{t("search.newPatientNote")}</span>
+            </p>
+          )}
         </div>
       );
       break;
