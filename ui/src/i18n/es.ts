@@ -566,7 +566,7 @@ export const es: Catalogue = {
   "myDay.channel.email": "correo electrónico",
   "myDay.channel.sms": "SMS",
 
-  "webhooks.title": "Webhooks",
+  "webhooks.title": "Webhooks (avisos de los proveedores)",
   "webhooks.loading": "Cargando el receptor de webhooks…",
   "webhooks.none": "No hay ningún receptor de webhooks configurado: el escritorio consulta a cada proveedor",
   "webhooks.noneHint": "Para recibir los cambios al momento, añada una sección [webhooks] (listen, public_url) al archivo de configuración.",
