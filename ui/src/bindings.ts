@@ -1564,7 +1564,7 @@ export type SlotQuery_Deserialize = {
 	 *  for once per search session).
 	 */
 	near?: GeoPoint | null,
-	/**  Only provider services within this many miles of `near`. */
+	/**  Only provider services within this many miles of `near` (20 when omitted). */
 	maxMiles?: number | null,
 };
 
@@ -1599,7 +1599,7 @@ export type SlotQuery_Serialize = {
 	 *  for once per search session).
 	 */
 	near: GeoPoint | null,
-	/**  Only provider services within this many miles of `near`. */
+	/**  Only provider services within this many miles of `near` (20 when omitted). */
 	maxMiles: number | null,
 };
 

@@ -376,6 +376,11 @@ async fn a_referral_is_searched_submitted_confirmed_and_cancelled_with_counted_q
         to,
         modes: vec![VisitMode::Referral],
         patient_id: Some(patient.clone()),
+        // Near the practice, so the network computes drive times.
+        near: Some(frontdesk_core::ports::GeoPoint {
+            latitude: 40.7484,
+            longitude: -73.9857,
+        }),
         ..SlotQuery::default()
     };
     let found = w.desk.search_slots(ACTOR, &q).await.unwrap();
@@ -386,7 +391,9 @@ async fn a_referral_is_searched_submitted_confirmed_and_cancelled_with_counted_q
     );
     let slot = found.slots().next().expect("a referral slot").clone();
     let drive_before = count(&w.desk, QuotaAction::DriveTimeCalculation);
-    // The same session: the draft is not made again.
+    assert!(drive_before >= 1, "drive times were asked for");
+    assert!(slot.drive_time_minutes.is_some(), "{slot:?}");
+    // The same session: drive times already known are not paid for again.
     w.desk.search_slots(ACTOR, &q).await.unwrap();
     assert_eq!(
         count(&w.desk, QuotaAction::DriveTimeCalculation),

@@ -18,6 +18,10 @@ use tokio::task::JoinSet;
 /// rate limit, so a wide search would outlast the finder's deadline).
 const MAX_SERVICES: usize = 3;
 
+/// How far from `near` a search reaches when the receptionist does not say (WellHive needs a
+/// distance with every point).
+const DEFAULT_MILES: u32 = 20;
+
 /// Days of referral slots one search walks (every page of them), from the first day asked.
 const MAX_DAYS: u64 = 7;
 
@@ -58,7 +62,7 @@ impl SlotSource for ReferralSource {
         let search = ServiceSearch {
             network_ids: self.network.clone().into_iter().collect(),
             near: self.near,
-            max_miles: self.max_miles,
+            max_miles: self.near.map(|_| self.max_miles.unwrap_or(DEFAULT_MILES)),
             ..ServiceSearch::default()
         };
         let mut found = self

@@ -46,7 +46,7 @@ pub struct SlotQuery {
     /// for once per search session).
     #[serde(default)]
     pub near: Option<GeoPoint>,
-    /// Only provider services within this many miles of `near`.
+    /// Only provider services within this many miles of `near` (20 when omitted).
     #[serde(default)]
     pub max_miles: Option<u32>,
 }
