@@ -2,6 +2,7 @@
 // board's menu). Reschedule is a link to the slot finder filled in from the appointment;
 // Cancel opens a dialog that asks the vendor and says how it went.
 import { useState } from "react";
+import { useCan } from "../access/session";
 import type { Appointment } from "../api/backend";
 import { useT } from "../i18n/context";
 import { canChange, rescheduleHref } from "./actions";
@@ -19,13 +20,16 @@ export interface AppointmentActionsProps {
 export function AppointmentActions({ appointment, description, zone, now }: AppointmentActionsProps) {
   const t = useT();
   const [cancelling, setCancelling] = useState(false);
-  const changeable = canChange(appointment, now);
+  const can = useCan();
+  // A clinician reads the card but does not change the schedule: the backend would refuse.
+  const changeable = canChange(appointment, now) && can("cancel_appointment");
+  const mayReschedule = can("reschedule_appointment");
   // The dialog outlives the buttons: once cancelled, the appointment is no longer changeable,
   // and Rosa must still read how the cancellation went.
   if (!changeable && !cancelling) return null;
   return (
     <span className="appointment-actions">
-      {changeable && appointment.patientId && (
+      {changeable && mayReschedule && appointment.patientId && (
         <a
           className="button button--small"
           href={rescheduleHref(appointment)}

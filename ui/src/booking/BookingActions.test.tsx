@@ -2,8 +2,11 @@
 // back" (queued while CXone is down), Reschedule and Cancel (with WellHive's reasons), and the
 // same from a block on the day board.
 import { useState } from "react";
+import type { ReactElement } from "react";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { SessionContext } from "../access/session";
+import type { SessionContextValue } from "../access/session";
 import * as backend from "../api/backend";
 import { BackendError } from "../api/errors";
 import type { Appointment } from "../api/backend";
@@ -179,5 +182,31 @@ describe("the day board's menu", () => {
     });
     expect(await screen.findByTestId("cancel-status")).toHaveTextContent("The appointment is cancelled");
     expect(screen.queryByRole("button", { name: /^Actions for/ })).not.toBeInTheDocument();
+  });
+});
+
+describe("what a role may not run is not offered", () => {
+  function asClinician(ui: ReactElement) {
+    // The clinician's permissions as the backend lists them: cards and visits, no schedule changes.
+    const session: SessionContextValue = {
+      status: {} as SessionContextValue["status"],
+      can: (command) => ["patient_card", "provider_day", "join_visit"].includes(command),
+      lock: () => undefined,
+      switchUser: () => undefined,
+      signOut: () => undefined,
+    };
+    return renderWithProviders(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>);
+  }
+
+  it("gives a clinician no Book or Call me back on a card", () => {
+    asClinician(<PatientActions patientId="pat-nguyen" patientName="Nguyen, Minh" />);
+    expect(screen.queryByRole("link", { name: "Book" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Call me back" })).toBeNull();
+  });
+
+  it("gives a clinician no Reschedule or Cancel on an upcoming appointment", () => {
+    asClinician(<AppointmentActions appointment={appointment()} description="10:30, Dr. Ana Lee" zone={CHICAGO.timeZone} now={NOW} />);
+    expect(screen.queryByTestId("reschedule-appointment")).toBeNull();
+    expect(screen.queryByTestId("cancel-appointment")).toBeNull();
   });
 });
