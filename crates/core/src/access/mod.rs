@@ -4,6 +4,7 @@
 
 pub mod credential;
 pub mod role;
+pub mod second_factor;
 pub mod staff;
 pub mod throttle;
 
