@@ -221,6 +221,14 @@ export async function getAppointmentStatus(appointmentId: string): Promise<Appoi
   return unwrap(await commands.appointmentStatus(appointmentId, false));
 }
 
+export type QuotaCount = OkOf<typeof commands.quotaCounts>[number];
+export type QuotaAction = QuotaCount["action"];
+
+/** WellHive's quota-counted actions and how often this desk used each since it started (admins). */
+export async function getQuotaCounts(): Promise<QuotaCount[]> {
+  return unwrap(await commands.quotaCounts());
+}
+
 /** The reasons the vendor accepts for cancelling (WellHive's list; empty for the others). */
 export async function getCancelReasons(appointmentId: string): Promise<CancelReason[]> {
   return unwrap(await commands.cancelReasons(appointmentId));

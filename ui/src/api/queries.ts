@@ -27,6 +27,7 @@ import {
   getWaitingRoom,
   getZoomAvailability,
 } from "./backend";
+import { getQuotaCounts } from "./backend";
 import { toAppError } from "./errors";
 import { mergeVendorStatus } from "./vendors";
 
@@ -257,6 +258,14 @@ export function useInvalidateSchedules(): () => void {
     void client.invalidateQueries({ queryKey: ["providerDay"] });
     void client.invalidateQueries({ queryKey: ["patientCard"] });
   };
+}
+
+/**
+ * WellHive's quota-counted actions and their counts (admins only). Re-read on each visit to the
+ * panel and while it is open: the counts grow with every search and booking at this desk.
+ */
+export function useQuotaCounts(enabled: boolean) {
+  return useQuery({ queryKey: ["quotaCounts"], queryFn: getQuotaCounts, enabled, refetchInterval: 30_000, staleTime: 0 });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Settings: the facts an admin or support needs (practice, version, where the data lives), the
 // desk's language, each vendor connection in full, and the forms that set the connections up.
+import { QuotaPanel } from "../admin/quota/QuotaPanel";
 import { useAppInfo, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
@@ -76,6 +77,7 @@ export function SettingsScreen() {
         </section>
       )}
       <WebhooksSection />
+      <QuotaPanel />
     </Page>
   );
 }

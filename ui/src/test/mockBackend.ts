@@ -28,6 +28,7 @@ export const searchSlots = vi.fn<typeof Backend.searchSlots>();
 export const getAppointmentTypes = vi.fn<typeof Backend.getAppointmentTypes>();
 export const bookSlot = vi.fn<typeof Backend.bookSlot>();
 export const rescheduleAppointment = vi.fn<typeof Backend.rescheduleAppointment>();
+export const getQuotaCounts = vi.fn<typeof Backend.getQuotaCounts>();
 export const getCancelReasons = vi.fn<typeof Backend.getCancelReasons>();
 export const cancelAppointment = vi.fn<typeof Backend.cancelAppointment>();
 export const scheduleCallback = vi.fn<typeof Backend.scheduleCallback>();
@@ -99,6 +100,7 @@ const all = {
   getAppointmentTypes,
   bookSlot,
   rescheduleAppointment,
+  getQuotaCounts,
   getCancelReasons,
   cancelAppointment,
   scheduleCallback,
