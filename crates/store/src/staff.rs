@@ -288,8 +288,11 @@ impl Store {
         let matches = verify_credential(secret, &hash);
         self.in_transaction(|tx| {
             if matches && member.active {
+                // With an authenticator set up, the misses are cleared by its code, not here:
+                // otherwise the PIN alone would reset the count of wrong codes.
                 tx.execute(
-                    "UPDATE staff SET failed_attempts = 0, blocked_until_ms = 0 WHERE id = ?1",
+                    "UPDATE staff SET failed_attempts = 0, blocked_until_ms = 0 WHERE id = ?1
+                     AND NOT EXISTS (SELECT 1 FROM staff_totp WHERE staff_id = ?1 AND active = 1)",
                     [&member.id],
                 )?;
                 append(tx, &AuditEvent::new(&actor, action, AuditOutcome::Ok))?;
