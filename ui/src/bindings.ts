@@ -171,6 +171,20 @@ export const commands = {
 	resetStaffCredential: (id: string, credential: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("reset_staff_credential", { id, credential })),
 	/**  Sets how long an untouched desk stays unlocked (1 to 60 minutes; HIPAA's seeds say 15). */
 	setIdleLockMinutes: (minutes: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_idle_lock_minutes", { minutes })),
+	/**  The second step of a sign-in: a code from the authenticator, or a recovery code. */
+	verifySecondFactor: (code: string) => typedError<SignInOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("verify_second_factor", { code })),
+	/**  Finishes enrolment with the authenticator's first code, and signs in. */
+	confirmSecondFactor: (code: string) => typedError<EnrolmentOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("confirm_second_factor", { code })),
+	/**  Gives up the step in progress (back to the sign-in form). */
+	cancelSecondFactor: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("cancel_second_factor")),
+	secondFactorSettings: () => typedError<SecondFactorSettings, AppError_Serialize>(__TAURI_INVOKE("second_factor_settings")),
+	/**  Marks the roles that must give a second factor (the Zoom doc asks it of providers). */
+	setSecondFactorRoles: (roles: Role[]) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_second_factor_roles", { roles })),
+	/**
+	 *  Removes a person's authenticator and recovery codes (a lost phone); they enrol again at
+	 *  their next sign-in if they still must give a factor.
+	 */
+	resetSecondFactor: (id: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("reset_second_factor", { id })),
 	/**  Reads the log (filtered) and records that it was read. */
 	auditLog: (filter: AuditFilter_Deserialize) => typedError<AuditPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Walks the whole chain and says whether any row was edited, inserted or deleted. */
@@ -764,6 +778,32 @@ export type Encounter_Serialize = {
 	locked: boolean,
 	/**  The CCD as the vendor sent it. Never rendered as is: sanitise before display. */
 	ccdHtml: string | null,
+};
+
+/**  What confirming an enrolment came to. */
+export type EnrolmentOutcome = EnrolmentOutcome_Serialize | EnrolmentOutcome_Deserialize;
+
+/**  What confirming an enrolment came to. */
+export type EnrolmentOutcome_Deserialize = 
+/**  Set up and signed in: the recovery codes are shown this once and never again. */
+{ outcome: "enrolled"; recoveryCodes: string[]; status: SessionStatus_Deserialize } | 
+/**  The code did not match; `retry_after_secs` as for a wrong PIN. */
+{ outcome: "refused"; retryAfterSecs: number };
+
+/**  What confirming an enrolment came to. */
+export type EnrolmentOutcome_Serialize = 
+/**  Set up and signed in: the recovery codes are shown this once and never again. */
+{ outcome: "enrolled"; recoveryCodes: string[]; status: SessionStatus_Serialize } | 
+/**  The code did not match; `retry_after_secs` as for a wrong PIN. */
+{ outcome: "refused"; retryAfterSecs: number };
+
+/**  What an authenticator app needs, shown once while enrolling. */
+export type EnrolmentView = {
+	/**  Base32, for typing by hand when the camera cannot read the code. */
+	secret: string,
+	uri: string,
+	/**  The QR code as an SVG document (drawn locally). */
+	qrSvg: string,
 };
 
 /**  The coarse kind, for retry decisions, exit codes and UI wording. */
@@ -1419,6 +1459,14 @@ export type Role =
 /**  Manages vendor connections, staff accounts and the audit log; sees no patient data. */
 "admin";
 
+/**  The admin's view of the second factor. */
+export type SecondFactorSettings = {
+	/**  The roles that must give a second factor. */
+	roles: Role[],
+	/**  The accounts with a confirmed authenticator. */
+	enrolled: string[],
+};
+
 /**  Whether a secret is in the keychain; its value never leaves the desk. */
 export type SecretState = {
 	/**  The keychain entry (`cxone.client_secret`), as `frontdesk secrets` names it. */
@@ -1518,7 +1566,17 @@ export type SignInOutcome_Deserialize = { outcome: "signedIn"; status: SessionSt
  */
 { outcome: "refused"; retryAfterSecs: number } | 
 /**  Too many misses: wait before trying again. */
-{ outcome: "throttled"; retryAfterSecs: number };
+{ outcome: "throttled"; retryAfterSecs: number } | 
+/**
+ *  The credential was right; a code from the authenticator (or a recovery code) comes next
+ *  (`verify_second_factor`).
+ */
+{ outcome: "needsSecondFactor"; username: string } | 
+/**
+ *  The credential was right and this role needs a second factor this person has not set up:
+ *  enrol now (`confirm_second_factor` with the first code).
+ */
+{ outcome: "needsEnrolment"; username: string; enrolment: EnrolmentView };
 
 /**  What a sign-in attempt came to. A wrong PIN is an answer, not an error. */
 export type SignInOutcome_Serialize = { outcome: "signedIn"; status: SessionStatus_Serialize } | 
@@ -1528,7 +1586,17 @@ export type SignInOutcome_Serialize = { outcome: "signedIn"; status: SessionStat
  */
 { outcome: "refused"; retryAfterSecs: number } | 
 /**  Too many misses: wait before trying again. */
-{ outcome: "throttled"; retryAfterSecs: number };
+{ outcome: "throttled"; retryAfterSecs: number } | 
+/**
+ *  The credential was right; a code from the authenticator (or a recovery code) comes next
+ *  (`verify_second_factor`).
+ */
+{ outcome: "needsSecondFactor"; username: string } | 
+/**
+ *  The credential was right and this role needs a second factor this person has not set up:
+ *  enrol now (`confirm_second_factor` with the first code).
+ */
+{ outcome: "needsEnrolment"; username: string; enrolment: EnrolmentView };
 
 /**  The slot finder's question. */
 export type SlotQuery = SlotQuery_Serialize | SlotQuery_Deserialize;

@@ -336,6 +336,27 @@ impl Store {
         })
     }
 
+    /// The accounts with a confirmed authenticator, for the admin's staff screen.
+    pub fn second_factor_enrolled_ids(&self) -> Result<Vec<String>, StoreError> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare("SELECT staff_id FROM staff_totp WHERE active = 1 ORDER BY staff_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The wait before this person's next try (zero while free tries remain).
+    pub fn staff_wait(&self, staff_id: &str) -> Result<Duration, StoreError> {
+        let until: i64 = self.reader().query_row(
+            "SELECT blocked_until_ms FROM staff WHERE id = ?1",
+            [staff_id],
+            |r| r.get(0),
+        )?;
+        Ok(Duration::from_millis(
+            u64::try_from(until.saturating_sub(now_ms())).unwrap_or(0),
+        ))
+    }
+
     /// How many recovery codes this person has not spent.
     pub fn recovery_codes_left(&self, staff_id: &str) -> Result<u32, StoreError> {
         Ok(self.reader().query_row(

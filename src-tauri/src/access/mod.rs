@@ -8,6 +8,7 @@ pub mod events;
 pub mod guard;
 pub mod instance;
 pub mod policy;
+pub mod second_factor;
 pub mod session;
 pub mod watch;
 
@@ -89,3 +90,13 @@ pub fn idle_cap_from_args(args: &[String]) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod second_factor_tests;
+
+/// Ends the session without the command's audit (the second factor's tests start over).
+#[cfg(test)]
+pub(crate) fn sign_out_for_tests(state: &AppState) {
+    state.session().sign_out();
+    state.session().set_pending(None);
+}

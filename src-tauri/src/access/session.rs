@@ -85,6 +85,8 @@ pub struct Session {
     /// Audit actor names, made once per person: `AppState::actor` hands out `&str` to every
     /// command, and a handful of staff names for the life of the process costs nothing.
     actors: Mutex<HashMap<String, &'static str>>,
+    /// A right credential still owing its second factor (nobody is signed in by it yet).
+    pending: Mutex<Option<super::second_factor::PendingFactor>>,
 }
 
 /// HIPAA's automatic logoff, as the seed vendors set it: 15 minutes.
@@ -101,7 +103,23 @@ impl Session {
             idle_cap,
             fallback_actor: Box::leak(fallback_actor.to_owned().into_boxed_str()),
             actors: Mutex::new(HashMap::new()),
+            pending: Mutex::new(None),
         }
+    }
+
+    /// Holds a right credential until its second factor arrives (replacing any earlier one).
+    pub fn set_pending(&self, pending: Option<super::second_factor::PendingFactor>) {
+        *self.pending.lock().unwrap_or_else(PoisonError::into_inner) = pending;
+    }
+
+    /// The credential waiting for its second factor, unless it waited too long.
+    #[must_use]
+    pub fn pending(&self, now: Instant) -> Option<super::second_factor::PendingFactor> {
+        let mut pending = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        if pending.as_ref().is_some_and(|p| p.expired(now)) {
+            *pending = None;
+        }
+        pending.clone()
     }
 
     fn phase(&self) -> std::sync::MutexGuard<'_, Phase> {

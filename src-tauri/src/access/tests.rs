@@ -343,6 +343,9 @@ fn every_registered_command_has_a_policy_entry() {
             "session_status",
             "create_first_admin",
             "sign_in",
+            "verify_second_factor",
+            "confirm_second_factor",
+            "cancel_second_factor",
             "lock_session",
             "sign_out"
         ],

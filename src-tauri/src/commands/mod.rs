@@ -20,6 +20,7 @@ pub mod patients;
 pub mod records;
 pub mod retention;
 pub mod schedule;
+pub mod second_factor;
 pub mod staff;
 pub mod telehealth;
 pub mod webhooks;

@@ -11,6 +11,12 @@ import { useT } from "../i18n/context";
 import type { AppError } from "../api/backend";
 import { RoleName } from "./RoleName";
 import { takeSwitchRequest } from "./session";
+import { SecondFactorStep } from "./SecondFactorStep";
+import { EnrolmentScreen } from "./EnrolmentScreen";
+import type { EnrolmentView } from "../api/backend";
+
+/** What a right PIN still owes when the person's role needs a second factor. */
+type Owed = { kind: "code" } | { kind: "enrolment"; enrolment: EnrolmentView };
 
 export interface SignInScreenProps {
   status: SessionStatus;
@@ -25,7 +31,8 @@ export function SignInScreen({ status, onSignedIn }: SignInScreenProps) {
   const [username, setUsername] = useState("");
   const [credential, setCredential] = useState("");
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Exclude<SignInOutcome, { outcome: "signedIn" }> | null>(null);
+  const [refusal, setRefusal] = useState<Extract<SignInOutcome, { outcome: "refused" | "throttled" }> | null>(null);
+  const [owed, setOwed] = useState<Owed | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
 
   const submit = async (event: SyntheticEvent) => {
@@ -39,6 +46,12 @@ export function SignInScreen({ status, onSignedIn }: SignInScreenProps) {
       if (outcome.outcome === "signedIn") {
         setRefusal(null);
         onSignedIn(outcome.status);
+      } else if (outcome.outcome === "needsSecondFactor") {
+        setRefusal(null);
+        setOwed({ kind: "code" });
+      } else if (outcome.outcome === "needsEnrolment") {
+        setRefusal(null);
+        setOwed({ kind: "enrolment", enrolment: outcome.enrolment });
       } else {
         setRefusal(outcome);
       }
@@ -48,6 +61,14 @@ export function SignInScreen({ status, onSignedIn }: SignInScreenProps) {
       setBusy(false);
     }
   };
+
+  const back = () => {
+    setOwed(null);
+  };
+  if (owed?.kind === "code") return <SecondFactorStep onSignedIn={onSignedIn} onCancel={back} />;
+  if (owed?.kind === "enrolment") {
+    return <EnrolmentScreen enrolment={owed.enrolment} onSignedIn={onSignedIn} onCancel={back} />;
+  }
 
   const title = unlocking ? t("access.locked.title") : t("access.signIn.title");
   return (

@@ -404,6 +404,39 @@ export async function lockSession(): Promise<void> {
   unwrap(await commands.lockSession());
 }
 
+// --- The second factor: the code step, enrolment, and the admin's controls. ---
+
+export type EnrolmentView = Extract<SignInOutcome, { outcome: "needsEnrolment" }>["enrolment"];
+export type EnrolmentOutcome = OkOf<typeof commands.confirmSecondFactor>;
+export type SecondFactorSettings = OkOf<typeof commands.secondFactorSettings>;
+
+/** The sign-in's second step: an authenticator code or a recovery code. A wrong one is an outcome. */
+export async function verifySecondFactor(code: string): Promise<SignInOutcome> {
+  return unwrap(await commands.verifySecondFactor(code));
+}
+
+/** Finishes enrolment with the authenticator's first code; the recovery codes come back once. */
+export async function confirmSecondFactor(code: string): Promise<EnrolmentOutcome> {
+  return unwrap(await commands.confirmSecondFactor(code));
+}
+
+/** Gives up the code step or enrolment (back to the sign-in form). */
+export async function cancelSecondFactor(): Promise<void> {
+  unwrap(await commands.cancelSecondFactor());
+}
+
+export async function getSecondFactorSettings(): Promise<SecondFactorSettings> {
+  return unwrap(await commands.secondFactorSettings());
+}
+
+export async function setSecondFactorRoles(roles: Role[]): Promise<void> {
+  unwrap(await commands.setSecondFactorRoles(roles));
+}
+
+export async function resetSecondFactor(id: string): Promise<void> {
+  unwrap(await commands.resetSecondFactor(id));
+}
+
 export async function signOut(): Promise<void> {
   unwrap(await commands.signOut());
 }

@@ -67,6 +67,12 @@ export const listStaff = vi.fn<typeof Backend.listStaff>();
 export const createStaff = vi.fn<typeof Backend.createStaff>();
 export const updateStaff = vi.fn<typeof Backend.updateStaff>();
 export const resetStaffCredential = vi.fn<typeof Backend.resetStaffCredential>();
+export const verifySecondFactor = vi.fn<typeof Backend.verifySecondFactor>();
+export const confirmSecondFactor = vi.fn<typeof Backend.confirmSecondFactor>();
+export const cancelSecondFactor = vi.fn<typeof Backend.cancelSecondFactor>();
+export const getSecondFactorSettings = vi.fn<typeof Backend.getSecondFactorSettings>();
+export const setSecondFactorRoles = vi.fn<typeof Backend.setSecondFactorRoles>();
+export const resetSecondFactor = vi.fn<typeof Backend.resetSecondFactor>();
 export const setIdleLockMinutes = vi.fn<typeof Backend.setIdleLockMinutes>();
 export const getAuditLog = vi.fn<typeof Backend.getAuditLog>();
 export const verifyAudit = vi.fn<typeof Backend.verifyAudit>();
@@ -136,6 +142,12 @@ const all = {
   createStaff,
   updateStaff,
   resetStaffCredential,
+  verifySecondFactor,
+  confirmSecondFactor,
+  cancelSecondFactor,
+  getSecondFactorSettings,
+  setSecondFactorRoles,
+  resetSecondFactor,
   setIdleLockMinutes,
   getAuditLog,
   verifyAudit,
