@@ -18,6 +18,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   api.listStaff.mockResolvedValue([dana, rosa]);
   api.getRetentionWindow.mockResolvedValue(null);
+  api.getSecondFactorSettings.mockResolvedValue({ roles: [], enrolled: [] });
 });
 
 describe("StaffScreen", () => {

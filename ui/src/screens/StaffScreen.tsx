@@ -17,6 +17,7 @@ import {
 import type { Role, StaffMember, StaffUpdate } from "../api/backend";
 import { toAppError } from "../api/errors";
 import { RoleName } from "../access/RoleName";
+import { SecondFactorAdmin } from "../access/SecondFactorAdmin";
 import { useSession } from "../access/session";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
@@ -77,6 +78,7 @@ export function StaffScreen() {
       )}
       <NewStaffForm onCreated={refresh} />
       <IdleLockForm />
+      {staff.data && <SecondFactorAdmin staff={staff.data} />}
       <RetentionForm />
     </Page>
   );
