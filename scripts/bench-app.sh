@@ -23,7 +23,10 @@
 # app) and stops when the page has painted the board: a script run in the page watches the DOM
 # with a MutationObserver until the heading names the location, nothing is loading and the
 # appointment blocks are there, then waits two animation frames (the paint) and reads the page's
-# wall clock (performance.timeOrigin + now), the same clock node read at the start. So the
+# wall clock (performance.timeOrigin + now), the same clock node read at the start. The desk asks
+# who is at it first: the figure is start-up to the sign-in screen painted plus the click on
+# "Sign in" to the board painted (the fields are filled at once: no typing time is counted), and
+# both parts are printed. So the
 # driver's polling and round trips are not in the figure; its spawn of the app is (a few ms).
 # Should the board already be complete when the watcher is installed, that launch's time is only
 # an upper bound and is flagged. The same script reports where the time went: the webview's
@@ -95,7 +98,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "bench: building the ${FRONTDESK_BENCH_PATIENTS:-100000}-patient cache (first sync of the demo practice, then synthetic people)" >&2
-"$seeder" --data-dir "$run_dir/data" --demo-dir "$run_dir/demo" \
+# The desk asks who is at it: the cache gets a receptionist, "bench", with this throwaway PIN.
+pin=480716
+"$seeder" --data-dir "$run_dir/data" --demo-dir "$run_dir/demo" --pin "$pin" \
   --patients "${FRONTDESK_BENCH_PATIENTS:-100000}" >"$out/cache.json" 2>"$out/seeder.log" \
   || { echo "bench: the cache could not be built (see $out/seeder.log)" >&2; exit 1; }
 field() { node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(j[process.argv[2]]);' "$out/cache.json" "$1"; }
@@ -123,6 +128,7 @@ echo "bench: $(field patients) patients in the cache; board: $(field locationNam
 BENCH_PORT="$port" BENCH_APP="$app" BENCH_DATA_DIR="$run_dir/data" BENCH_CONFIG="$(field config)" \
   BENCH_LOCATION_ID="$(field locationId)" BENCH_LOCATION_NAME="$(field locationName)" \
   BENCH_EXPECT_BLOCKS="$([ "$appointments" -gt 0 ] && echo 1 || echo 0)" BENCH_HELLO_APP="$hello_app" \
+  BENCH_STAFF_USERNAME=bench BENCH_STAFF_PIN="$pin" \
   BENCH_LAUNCHES="${FRONTDESK_BENCH_LAUNCHES:-10}" BENCH_IDLE_SECONDS="${FRONTDESK_BENCH_IDLE_SECONDS:-10}" \
   BENCH_DROP_CACHES="${FRONTDESK_BENCH_DROP_CACHES:-0}" BENCH_JSON="$out/launches.json" BENCH_APP_LOG="$out/app-and-driver.log" \
   node "$repo/tests/bench/launches.mjs"

@@ -6,7 +6,7 @@
 // Environment: BENCH_PORT (tauri-driver), BENCH_APP (the desk's binary), BENCH_DATA_DIR,
 // BENCH_CONFIG, BENCH_LOCATION_ID / BENCH_LOCATION_NAME (the board to open on),
 // BENCH_EXPECT_BLOCKS (1 when that day has appointments), BENCH_APP_LOG (the app's log, for its
-// `app_started` line); BENCH_HELLO_APP (optional: the hello-world baseline, launched alternately
+// `app_started` line), BENCH_STAFF_USERNAME / BENCH_STAFF_PIN (who signs in, when asked); BENCH_HELLO_APP (optional: the hello-world baseline, launched alternately
 // with the app so both see the same machine: the same load from other work, the same other
 // WebKit processes sharing pages); BENCH_LAUNCHES (10), BENCH_IDLE_SECONDS (10),
 // BENCH_DROP_CACHES (1 to drop the page cache before each launch), BENCH_JSON (raw samples).
@@ -34,6 +34,9 @@ const hello = process.env.BENCH_HELLO_APP
   ? { name: "hello-world", binary: realpathSync(process.env.BENCH_HELLO_APP), args: [], mode: "page", locationName: "", expectBlocks: false }
   : null;
 const locationId = env("BENCH_LOCATION_ID");
+// The receptionist bench_cache made (when the desk has sign-in), and the PIN it was given.
+const staffUsername = process.env.BENCH_STAFF_USERNAME ?? "";
+const staffPin = process.env.BENCH_STAFF_PIN ?? "";
 const launches = Number(env("BENCH_LAUNCHES", "10"));
 const idleSeconds = Number(env("BENCH_IDLE_SECONDS", "10"));
 const dropRequested = env("BENCH_DROP_CACHES", "0") === "1";
@@ -68,15 +71,19 @@ const newSession = ({ binary, args }) =>
   });
 
 /**
- * Runs in the page. For the baseline (`page`): resolves once the document has loaded and shows
- * its heading. For the desk: resolves once the board heading names the location with no "loading"
- * marker and the board shows its appointment blocks (or its empty notice), after the next two
- * animation frames, i.e. once the browser has painted it. `already` says the board was complete
- * when the script first looked: then the time is only an upper bound (see the script header).
+ * Runs in the page. Waits for the first screen that means "started": for the baseline (`page`)
+ * the loaded document with its heading; for the desk the sign-in screen or the board itself.
+ * Each screen's time is taken after the next two animation frames, i.e. once it is painted.
+ * On the sign-in screen it then signs in as a person would, minus the typing (the fields are
+ * filled and the form submitted at once), and waits for the board: its heading naming the
+ * location with no "loading" marker and its appointment blocks (or its empty notice) on screen.
+ * `already` says a screen was complete when the script first looked: then its time is only an
+ * upper bound (see the script header).
  */
 const WAIT_FOR_BOARD = `
-const [mode, name, wantBlocks, done] = arguments;
-const state = () => {
+const [mode, name, wantBlocks, username, pin, done] = arguments;
+const now = () => performance.timeOrigin + performance.now();
+const board = () => {
   if (mode === "page") return document.readyState === "complete" && document.querySelector("h1") ? 0 : null;
   const heading = document.querySelector(".board-heading");
   if (!heading || !heading.textContent.includes(name) || heading.querySelector(".muted")) return null;
@@ -84,46 +91,76 @@ const state = () => {
   if (wantBlocks ? blocks === 0 : !(blocks > 0 || document.querySelector('[data-testid="board-empty"]'))) return null;
   return blocks;
 };
-const finish = (blocks, already) => {
-  const seen = performance.timeOrigin + performance.now();
-  let settled = false;
-  const report = (via) => {
-    if (settled) return;
-    settled = true;
-    const nav = performance.getEntriesByType("navigation")[0];
-    done({
-      blocks, already, via, seen,
-      painted: performance.timeOrigin + performance.now(),
-      timeOrigin: performance.timeOrigin,
-      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
-      load: nav ? nav.loadEventEnd : null,
-      visibility: document.visibilityState,
-      firstPaint: performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? null,
-      offlineBanner: Boolean(document.querySelector('[data-testid="offline-banner"], .offline-banner')),
-    });
-  };
-  requestAnimationFrame(() => requestAnimationFrame(() => report("frame")));
-  // A window the compositor never shows would never run frames: do not hang on that.
-  setTimeout(() => report("timer"), 1000);
-};
-// A desk that asks who is there (first run or sign-in) never shows the board by itself: say so.
-const gated = () => document.querySelector('[data-testid="sign-in-screen"], [data-testid="first-run-screen"]');
-const first = state();
-if (gated()) { done({ gate: true }); }
-else if (first !== null) { finish(first, true); }
-else {
+const firstScreen = () =>
+  document.querySelector('[data-testid="first-run-screen"]') ? "first-run"
+  : document.querySelector('[data-testid="sign-in-screen"]') ? "sign-in"
+  : board() !== null ? "board" : null;
+// Calls back with (value, already) once test() gives something other than null.
+const watch = (test, then) => {
+  const value = test();
+  if (value !== null) { then(value, true); return; }
   const observer = new MutationObserver(() => {
-    if (gated()) { observer.disconnect(); done({ gate: true }); return; }
-    const blocks = state();
-    if (blocks !== null) { observer.disconnect(); finish(blocks, false); }
+    const next = test();
+    if (next !== null) { observer.disconnect(); then(next, false); }
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-}
+};
+// Calls back with (via, at) after two animation frames, or after a second if the page runs
+// none (a window the compositor never shows): then the time is the DOM commit, not the paint.
+const painted = (then) => {
+  const seen = now();
+  let settled = false;
+  const go = (via) => { if (!settled) { settled = true; then(via, via === "frame" ? now() : seen, seen); } };
+  requestAnimationFrame(() => requestAnimationFrame(() => go("frame")));
+  setTimeout(() => go("timer"), 1000);
+};
+const report = (first, signIn, blocks, gate) => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  done({
+    first, signIn, blocks, gate,
+    timeOrigin: performance.timeOrigin,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    load: nav ? nav.loadEventEnd : null,
+    visibility: document.visibilityState,
+    firstPaint: performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? null,
+    offlineBanner: Boolean(document.querySelector('[data-testid="offline-banner"], .offline-banner')),
+  });
+};
+watch(firstScreen, (screen, already) => painted((via, at, seen) => {
+  const first = { screen, already, via, at, seen };
+  if (screen === "board") { report(first, null, board(), null); return; }
+  if (screen === "first-run" || !pin) { report(first, null, null, screen); return; }
+  const fill = (selector, value) => {
+    const input = document.querySelector(selector);
+    if (!input) return;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  fill('[data-testid="sign-in-username"]', username);
+  fill('[data-testid="sign-in-credential"]', pin);
+  // One task later React has taken the values; the click is where a person's wait begins.
+  setTimeout(() => {
+    const submitted = now();
+    document.querySelector('[data-testid="sign-in-submit"]').click();
+    watch(
+      () => document.querySelector('[data-testid="sign-in-error"]') ? -1 : board(),
+      (blocks) => {
+        if (blocks === -1) { report(first, null, null, "refused"); return; }
+        painted((via2, at2, seen2) => report(first, { submitted, via: via2, at: at2, seen: seen2 }, blocks, null));
+      },
+    );
+  }, 0);
+}));
 `;
 
-const SIGN_IN_GATE =
-  "the app opened on its first-run or sign-in screen, not the board: this bench predates the desk's sign-in " +
-  "and needs a staff account seeded and a sign-in step before it can time the board";
+const gateError = (gate) =>
+  new Error(
+    gate === "first-run"
+      ? "the app opened on its first-run screen: the cache has no staff (bench_cache --pin makes them)"
+      : gate === "refused"
+        ? "the app refused the bench's sign-in"
+        : "the app opened on its sign-in screen and the bench has no PIN to sign in with",
+  );
 
 /** Every process whose executable is `binary` (there must be exactly one at a time). */
 function appPids(binary) {
@@ -241,9 +278,9 @@ async function prepare(subject) {
     }
     const ready = await wd("POST", `/session/${sessionId}/execute/async`, {
       script: WAIT_FOR_BOARD,
-      args: [subject.mode, "", false],
+      args: [subject.mode, "", false, staffUsername, staffPin],
     });
-    if (ready.gate) throw new Error(SIGN_IN_GATE);
+    if (ready.gate) throw gateError(ready.gate);
   } finally {
     await wd("DELETE", `/session/${sessionId}`);
   }
@@ -259,28 +296,32 @@ async function launch(subject, index) {
   try {
     const board = await wd("POST", `/session/${sessionId}/execute/async`, {
       script: WAIT_FOR_BOARD,
-      args: [subject.mode, subject.locationName, subject.expectBlocks],
+      args: [subject.mode, subject.locationName, subject.expectBlocks, staffUsername, staffPin],
     });
-    if (board.gate) throw new Error(SIGN_IN_GATE);
+    if (board.gate) throw gateError(board.gate);
     const pids = appPids(subject.binary);
     if (pids.length !== 1) throw new Error(`expected one app process, found ${pids.length}`);
     await sleep(idleSeconds * 1000);
     const tree = memoryOfTree(pids[0]);
-    // The paint when the page ran its frames; else the DOM commit the watcher saw (WebKit under
-    // Xvfb with no compositor may run no animation frames for a window nobody looks at).
-    const renderedAt = board.via === "frame" ? board.painted : board.seen;
+    // Start-up to the first screen painted, plus (when the desk asked who is there) the click on
+    // "Sign in" to the board painted: the time the desk itself took, without a person's typing.
+    const firstMs = board.first.at - start;
+    const signInMs = board.signIn ? board.signIn.at - board.signIn.submitted : null;
     const sample = {
       launch: index,
-      renderedMs: renderedAt - start,
-      domReadyMs: board.seen - start,
+      renderedMs: firstMs + (signInMs ?? 0),
+      firstScreen: board.first.screen,
+      firstScreenMs: firstMs,
+      signInToBoardMs: signInMs,
+      domReadyMs: board.signIn ? firstMs + (board.signIn.seen - board.signIn.submitted) : board.first.seen - start,
       setupMs: appStartedAt(subject.log, start),
       nativeMs: board.timeOrigin - start,
       domContentLoadedMs: board.timeOrigin + board.domContentLoaded - start,
       loadMs: board.timeOrigin + board.load - start,
       firstPaintMs: board.firstPaint === null ? null : board.timeOrigin + board.firstPaint - start,
       sessionMs: sessionAt - start,
-      upperBound: board.already,
-      paintedVia: board.via,
+      upperBound: board.first.already,
+      paintedVia: board.signIn ? board.signIn.via : board.first.via,
       blocks: board.blocks,
       offlineBanner: board.offlineBanner,
       visibility: board.visibility,
@@ -293,7 +334,9 @@ async function launch(subject, index) {
     process.stderr.write(
       `${subject.name} launch ${index}: ready ${sample.renderedMs.toFixed(0)} ms (${sample.paintedVia === "frame" ? "painted" : "in the DOM"}; ` +
         `${sample.setupMs === null ? "" : `setup at ${sample.setupMs.toFixed(0)} ms, `}webview from ${sample.nativeMs.toFixed(0)} ms, ` +
-        `load ${sample.loadMs.toFixed(0)} ms, ${sample.blocks} blocks${sample.upperBound ? ", upper bound" : ""}), ` +
+        `load ${sample.loadMs.toFixed(0)} ms, ` +
+        `${sample.signInToBoardMs === null ? "" : `sign-in screen at ${sample.firstScreenMs.toFixed(0)} ms, sign-in to board ${sample.signInToBoardMs.toFixed(0)} ms, `}` +
+        `${sample.blocks} blocks${sample.upperBound ? ", upper bound" : ""}), ` +
         `PSS ${(sample.pssKiB / 1024).toFixed(1)} MiB over ${tree.length} processes\n`,
     );
     return sample;

@@ -8,7 +8,10 @@
 //! `frontdesk demo` puts them, so the bench must run in a private keyring (the script does).
 //!
 //! `cargo run --release -p frontdesk-cli --example bench_cache -- --data-dir D --demo-dir X
-//! [--patients 100000] [--sandbox-patients 5000] [--seed 42]`
+//! [--patients 100000] [--sandbox-patients 5000] [--seed 42] [--pin PIN]`
+//!
+//! With `--pin`, the desk gets its staff the way a practice sets it up (the first-run admin,
+//! then a receptionist, user `bench`, whose home is the day board), so the bench can sign in.
 //!
 //! Prints one JSON line: the config path, the patient count read back from the cache, the
 //! location whose day has the most appointments today (for the bench to open the board on), and
@@ -20,6 +23,7 @@
 #![allow(clippy::print_stdout)]
 
 use chrono::{NaiveDate, Utc};
+use frontdesk_core::access::{NewStaff, Role};
 use frontdesk_core::config::secrets as names;
 use frontdesk_core::ids::{ExternalId, Vendor};
 use frontdesk_core::patient::{Phone, PhoneKind, VendorPatient};
@@ -245,6 +249,30 @@ fn time_desk_open(demo: &DemoPractice, data_dir: &Path) -> Result<(f64, f64), Bo
     Ok((median(opens), median(keys)))
 }
 
+/// The staff a practice sets up first: the first-run admin, then a receptionist (`bench`, whose
+/// home is the day board), both with `pin`.
+fn add_staff(store: &frontdesk_store::Store, pin: &str) -> Result<(), Box<dyn Error>> {
+    store.create_first_admin(
+        "bench",
+        &NewStaff {
+            username: "bench-admin".into(),
+            display_name: "Bench admin".into(),
+            role: Role::Admin,
+            credential: pin.to_owned(),
+        },
+    )?;
+    store.create_staff(
+        "bench",
+        &NewStaff {
+            username: "bench".into(),
+            display_name: "Bench receptionist".into(),
+            role: Role::Receptionist,
+            credential: pin.to_owned(),
+        },
+    )?;
+    Ok(())
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn Error>> {
     let data_dir = PathBuf::from(arg("--data-dir").ok_or("--data-dir DIR is required")?);
@@ -300,6 +328,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
         next = end;
     }
     let inserted_in = inserting.elapsed();
+    if let Some(pin) = arg("--pin") {
+        add_staff(&store, &pin)?;
+    }
 
     // The location whose today (in its own zone) is busiest: the board the bench opens on.
     let mut busiest: Option<(String, String, usize)> = None;
