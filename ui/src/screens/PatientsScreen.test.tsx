@@ -19,6 +19,7 @@ beforeEach(() => {
   api.onVendorStatusChanged.mockResolvedValue(() => undefined);
   api.getLocations.mockResolvedValue([]);
   api.getProviders.mockResolvedValue([]);
+  api.getAppointmentTypes.mockResolvedValue([]);
   api.searchPatients.mockResolvedValue([]);
 });
 
