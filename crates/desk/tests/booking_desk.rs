@@ -853,3 +853,80 @@ fn typed_in(missing: &[String]) -> Vec<frontdesk_desk::booking::PatientAttribute
         })
         .collect()
 }
+
+/// A desk patient the cache knows from NexHealth (or CXone) but not from Zoom.
+async fn patient_without_zoom(w: &World) -> PatientId {
+    let nh = w.desk.clients().nexhealth.clone().unwrap();
+    let page = nh.patients_page(None, None).await.unwrap();
+    for p in page.items {
+        let Some(id) = w
+            .desk
+            .store()
+            .patient_id_for(Vendor::Nexhealth, &p.external_id)
+            .unwrap()
+        else {
+            continue;
+        };
+        let card = w.desk.store().patient_card(ACTOR, &id).unwrap();
+        if card.patient.link(Vendor::Zoom).is_none() {
+            return id;
+        }
+    }
+    panic!("every linked NexHealth patient already has a Zoom record");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_video_visit_for_a_patient_zoom_does_not_know_makes_their_zoom_record_once() {
+    let w = world(810, |_| {}).await;
+    let patient = patient_without_zoom(&w).await;
+    let found = w
+        .desk
+        .search_slots(ACTOR, &query(vec![VisitMode::Telehealth]))
+        .await
+        .unwrap();
+    let slots: Vec<OpenSlot> = found.slots().cloned().collect();
+    let second_slot = slots
+        .iter()
+        .find(|s| s.start != slots[0].start)
+        .expect("two telehealth times")
+        .clone();
+    let mut request = book(&slots[0], &patient);
+    request.telehealth = Some(TelehealthOptions {
+        visit_type: Some("follow_up".into()),
+        minutes: Some(20),
+        recording_consent: false,
+    });
+    let (booked, pending) = w.desk.book(ACTOR, &request).await.unwrap();
+    assert!(pending.is_none());
+    let info = booked.telehealth.clone().unwrap();
+    assert!(!info.patient_join_url.is_empty() && !info.provider_join_url.is_empty());
+    assert_ne!(info.patient_join_url, info.provider_join_url);
+    assert_eq!(booked.appointment.patient_id.as_ref(), Some(&patient));
+    // The Zoom record made for the visit is linked to the desk's person and is the visit's.
+    let card = w.desk.store().patient_card(ACTOR, &patient).unwrap();
+    let zoom_id = card.patient.link(Vendor::Zoom).cloned().expect("linked");
+    assert_eq!(
+        booked.appointment.patient_external_id.as_ref(),
+        Some(&zoom_id)
+    );
+    let zoom = w.desk.clients().zoom.clone().unwrap();
+    let at_zoom = zoom
+        .patient(&frontdesk_vendors::zoom::wire::PatientId(zoom_id.0.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        at_zoom.last_name.as_deref(),
+        Some(card.patient.family_name.as_str())
+    );
+    assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
+    // A second visit finds the link: the same Zoom record, no second one made.
+    let mut again = book(&second_slot, &patient);
+    again.telehealth = request.telehealth.clone();
+    let (second, _) = w.desk.book(ACTOR, &again).await.unwrap();
+    assert_eq!(
+        second.appointment.patient_external_id.as_ref(),
+        Some(&zoom_id)
+    );
+    assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
+    assert_eq!(audited(&w.desk, "zoom.patient.update"), 0);
+}

@@ -14,6 +14,7 @@ use crate::booking::types::{
     BookRequest, BookingPatient, BookingResult, InviteState, TelehealthBookedInfo,
 };
 use crate::booking::{BookingState, SessionKey};
+use crate::setup::SetupError;
 use crate::{Desk, StoreOutbox};
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use frontdesk_core::appointment::{Appointment, AppointmentStatus, Visit};
@@ -113,7 +114,7 @@ impl Desk {
                     .await
             }
             Vendor::Zoom => {
-                self.book_telehealth(&slot, request, &who, &key, replaces)
+                self.book_telehealth(actor, &slot, request, &who, &key, replaces)
                     .await
             }
             Vendor::Wellhive => {
@@ -300,6 +301,7 @@ impl Desk {
 
     async fn book_telehealth(
         &self,
+        actor: &str,
         slot: &Slot,
         request: &BookRequest,
         who: &Who,
@@ -314,10 +316,6 @@ impl Desk {
         let person = who.person.as_ref().ok_or_else(|| {
             CoreError::invalid("patient", "find or create the patient before a video visit")
         })?;
-        let patient = person
-            .link(Vendor::Zoom)
-            .cloned()
-            .ok_or_else(|| people::not_linked("Zoom"))?;
         let provider = slot
             .provider_id
             .as_deref()
@@ -334,6 +332,7 @@ impl Desk {
             )
             .into());
         }
+        let patient = self.zoom_patient(actor, person).await?;
         let sink = BookingSink {
             store: self.store().clone(),
             patient: who.desk.clone(),
@@ -405,6 +404,25 @@ impl Desk {
             },
             None,
         ))
+    }
+
+    /// The person's Zoom record: the linked one, else one made now from the desk's record and
+    /// linked (audited as `zoom.patient.create`), so a receptionist never makes it by hand. It
+    /// is made only once the slot and visit length have been checked, and a second booking
+    /// finds the link.
+    async fn zoom_patient(&self, actor: &str, person: &Patient) -> Result<ExternalId, BookError> {
+        if let Some(id) = person.link(Vendor::Zoom) {
+            return Ok(id.clone());
+        }
+        let record = crate::setup::ensure_zoom_patient(self, actor, &person.id, None)
+            .await
+            .map_err(|e| match e {
+                SetupError::NotConfigured(_) => {
+                    CoreError::invalid("slotId", "Zoom is not configured")
+                }
+                SetupError::Core(inner) => inner,
+            })?;
+        Ok(ExternalId(record.zoom_patient_id))
     }
 
     async fn book_referral(
