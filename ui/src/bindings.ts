@@ -539,7 +539,8 @@ export type BookingPatient_Deserialize =
 { kind: "existing"; patientId: PatientId } | 
 /**
  *  Someone the desk found nowhere: looked for again in the vendor (duplicate check by
- *  name, birth date and phone) and created there only if still not found. In-person only.
+ *  name, birth date and phone) and created there only if still not found; for a video
+ *  visit their Zoom record is made, once per booking key.
  */
 { kind: "new"; givenName: string; familyName: string; 
 /**  `YYYY-MM-DD`. */
@@ -555,7 +556,8 @@ export type BookingPatient_Serialize =
 { kind: "existing"; patientId: PatientId } | 
 /**
  *  Someone the desk found nowhere: looked for again in the vendor (duplicate check by
- *  name, birth date and phone) and created there only if still not found. In-person only.
+ *  name, birth date and phone) and created there only if still not found; for a video
+ *  visit their Zoom record is made, once per booking key.
  */
 { kind: "new"; givenName: string; familyName: string; 
 /**  `YYYY-MM-DD`. */

@@ -2,7 +2,8 @@
 //! each kind of visit searched, booked for a desk patient, shown on the cached board, settled
 //! and cancelled; a slot two desks race for goes to one and the other gets the next slots; a
 //! refused EHR insertion settles as failed; a booking whose answer is lost after the vendor
-//! committed it is found, not made twice; a hung vendor is a line beside the others' slots.
+//! committed it is found, not made twice; a hung vendor is a line beside the others' slots; a
+//! new patient is booked straight into a video visit, their Zoom record made once per key.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -929,4 +930,77 @@ async fn a_video_visit_for_a_patient_zoom_does_not_know_makes_their_zoom_record_
     );
     assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
     assert_eq!(audited(&w.desk, "zoom.patient.update"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_patient_books_a_video_visit_and_a_retry_makes_no_second_zoom_record() {
+    let w = world(811, |_| {}).await;
+    let found = w
+        .desk
+        .search_slots(ACTOR, &query(vec![VisitMode::Telehealth]))
+        .await
+        .unwrap();
+    let slot = found.slots().next().expect("a telehealth slot").clone();
+    let request = BookRequest {
+        patient: BookingPatient::New {
+            given_name: "Marisol".into(),
+            family_name: "Wetherell".into(),
+            birth_date: "1949-07-12".into(),
+            phone: "+12025550188".into(),
+            email: Some("m.wetherell@example.test".into()),
+        },
+        key: Some("new-video-1".into()),
+        telehealth: Some(TelehealthOptions {
+            visit_type: Some("follow_up".into()),
+            minutes: Some(20),
+            recording_consent: false,
+        }),
+        ..book(&slot, &PatientId("unused".into()))
+    };
+    let (booked, pending) = w.desk.book(ACTOR, &request).await.unwrap();
+    assert!(pending.is_none() && booked.patient_created);
+    let info = booked.telehealth.clone().unwrap();
+    assert!(!info.patient_join_url.is_empty() && !info.provider_join_url.is_empty());
+    assert_ne!(info.patient_join_url, info.provider_join_url);
+    let person = booked
+        .patient_id
+        .clone()
+        .expect("the desk knows her at once");
+    assert_eq!(booked.appointment.patient_id.as_ref(), Some(&person));
+    // A desk person with a confirmed Zoom link, the visit's patient, found by search.
+    let card = w.desk.store().patient_card(ACTOR, &person).unwrap();
+    let zoom_id = card.patient.link(Vendor::Zoom).cloned().expect("linked");
+    assert_eq!(
+        booked.appointment.patient_external_id.as_ref(),
+        Some(&zoom_id)
+    );
+    assert!(card.patient.links.iter().any(|l| l.vendor == Vendor::Zoom
+        && l.confidence == frontdesk_core::patient::LinkConfidence::Confirmed));
+    let hits = w.desk.store().search(ACTOR, "Wetherell", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, person);
+    let at_zoom = w
+        .desk
+        .clients()
+        .zoom
+        .clone()
+        .unwrap()
+        .patient(&frontdesk_vendors::zoom::wire::PatientId(zoom_id.0.clone()))
+        .await
+        .unwrap();
+    assert_eq!(at_zoom.last_name.as_deref(), Some("Wetherell"));
+    assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
+    // The same press retried (its answer lost): the Zoom record made under the key is reused.
+    let (retried, _) = w.desk.book(ACTOR, &request).await.unwrap();
+    assert!(!retried.patient_created);
+    assert_eq!(retried.patient_id.as_ref(), Some(&person));
+    assert_eq!(
+        retried.appointment.patient_external_id.as_ref(),
+        Some(&zoom_id)
+    );
+    assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
+    assert_eq!(
+        w.desk.store().search(ACTOR, "Wetherell", 10).unwrap().len(),
+        1
+    );
 }

@@ -96,11 +96,8 @@ export function BookingPanel({
   const offlineError: AppError | null = offline ? { kind: "offline", vendor: offline.vendor, asOf: offline.asOf } : null;
   const busy = state.kind === "submitting" || (state.kind === "booked" && state.appointment.status.state !== "failed");
   const needed = missing.data ?? [];
-  // The vendors create new patients only with an in-person booking (NexHealth registers them).
-  const newPatientElsewhere = patient?.kind === "new" && slot.mode !== "inPerson";
   const ready =
     patient !== null &&
-    !newPatientElsewhere &&
     !busy &&
     offlineError === null &&
     (slot.mode !== "referral" || (missing.isSuccess && attributesComplete(needed, attributes)));
@@ -145,11 +142,6 @@ export function BookingPanel({
       </p>
       <p data-testid="booking-patient">{who ? t("booking.for", { name: who }) : t("booking.choosePatientFirst")}</p>
       {slot.mode === "telehealth" && <TelehealthFields value={telehealth} onChange={setTelehealth} channels={channels} windowMinutes={windowMinutes} />}
-      {newPatientElsewhere && (
-        <p className="notice" data-testid="new-patient-in-person-only">
-          {t("booking.newPatientInPersonOnly")}
-        </p>
-      )}
       {slot.mode === "referral" && missing.isPending && existingId && <p className="muted">{t("referralBooking.checking")}</p>}
       {missing.isError && <ErrorBanner error={toAppError(missing.error)} onRetry={() => void missing.refetch()} />}
       {slot.mode === "referral" && <ReferralFields missing={needed} values={attributes} onChange={setAttributes} />}

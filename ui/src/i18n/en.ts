@@ -298,8 +298,6 @@ export const en = {
   "booking.invited": "Invitation sent by {channels}.",
   "booking.inviteFailed": "The visit is booked, but the invitation could not be sent ({message}); give the patient the link.",
   "booking.reminders": "{count} reminders scheduled.",
-  "booking.newPatientInPersonOnly":
-    "A new patient can only be booked in person: their record is made with that visit. Choose an in-person time, or find them once they are on file.",
   "referralBooking.checking": "Checking what the provider service needs…",
 
   "cancel.title": "Cancel appointment",

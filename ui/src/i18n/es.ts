@@ -300,8 +300,6 @@ export const es: Catalogue = {
   "booking.invited": "Invitación enviada por {channels}.",
   "booking.inviteFailed": "La visita está citada, pero la invitación no se pudo enviar ({message}); dele el enlace al paciente.",
   "booking.reminders": "{count} recordatorios programados.",
-  "booking.newPatientInPersonOnly":
-    "Un paciente nuevo solo puede citarse en persona: su ficha se crea con esa visita. Elija una hora en persona o búsquelo cuando ya esté registrado.",
   "referralBooking.checking": "Comprobando qué necesita el servicio…",
 
   "cancel.title": "Cancelar cita",

@@ -379,7 +379,7 @@ describe("booking a new patient", () => {
       }),
     );
   });
-  it("books a new patient in person only, and says so on a video time", async () => {
+  it("books a new patient for a video time, their Zoom record made with the visit", async () => {
     window.location.hash = "#/book";
     api.searchPatients.mockResolvedValue([]);
     api.searchSlots.mockResolvedValue(slotResults([videoSlot()], [outcome("zoom", { state: "ok", slots: 1 })]));
@@ -393,8 +393,27 @@ describe("booking a new patient", () => {
     await screen.findByTestId("chosen-patient");
     await userEvent.click(screen.getByTestId("finder-search"));
     await userEvent.click(await screen.findByTestId("slot"));
-    expect(await screen.findByTestId("new-patient-in-person-only")).toHaveTextContent("can only be booked in person");
-    expect(screen.getByTestId("book-button")).toBeDisabled();
+    const panel = await screen.findByTestId("booking-panel");
+    const book = within(panel).getByTestId("book-button");
+    expect(book).toBeEnabled();
+    api.bookSlot.mockResolvedValue({
+      outcome: "booked",
+      result: booked(
+        { vendor: "zoom", status: { state: "scheduled" }, visit: { mode: "telehealth", patientJoinUrl: "https://zoom.example/j/2", providerJoinUrl: "https://zoom.example/s/2" } },
+        { settling: false, patientCreated: true, telehealth: { patientJoinUrl: "https://zoom.example/j/2", providerJoinUrl: "https://zoom.example/s/2", invite: { state: "sent", channels: ["sms"] }, remindersAt: [] } },
+      ),
+    });
+    await userEvent.click(book);
+    expect(api.bookSlot).toHaveBeenCalledWith(
+      expect.objectContaining({
+        slotId: videoSlot().id,
+        patient: { kind: "new", givenName: "Lan", familyName: "Tran", birthDate: "1950-05-03", phone: "+13125550199", email: null },
+      }),
+    );
+    expect(api.bookSlot.mock.calls[0]?.[0].telehealth?.minutes).toBeGreaterThan(0);
+    await waitFor(() => {
+      expect(screen.getByTestId("booking-status")).toHaveAttribute("data-state", "scheduled");
+    });
   });
 });
 

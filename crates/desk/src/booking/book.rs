@@ -1,6 +1,7 @@
 //! "Book" for each kind of slot, and reschedule as "book the new, then cancel the old once the
 //! new one holds". The slot comes back from its id; the patient is the desk's person (found in
-//! the vendor by link, else looked for and created there) or, in person only, a new one.
+//! the vendor by link, else looked for and created there) or a new one (at NexHealth in
+//! person, at Zoom for a video visit).
 //! Results go to the cache at once; the vendor's confirmation is a `PendingSettle` the caller
 //! waits on where it likes.
 
@@ -313,9 +314,6 @@ impl Desk {
             .zoom
             .clone()
             .ok_or_else(|| CoreError::invalid("slotId", "Zoom is not configured"))?;
-        let person = who.person.as_ref().ok_or_else(|| {
-            CoreError::invalid("patient", "find or create the patient before a video visit")
-        })?;
         let provider = slot
             .provider_id
             .as_deref()
@@ -332,10 +330,15 @@ impl Desk {
             )
             .into());
         }
+        // A new patient's Zoom record is made only now, once the slot and length hold.
+        let (person, patient_created) = self
+            .person_for_video(actor, who.person.as_ref(), &request.patient, key)
+            .await?;
+        let person = &person;
         let patient = self.zoom_patient(actor, person).await?;
         let sink = BookingSink {
             store: self.store().clone(),
-            patient: who.desk.clone(),
+            patient: Some(person.id.clone()),
         };
         let service = TelehealthBooking::new(
             zoom,
@@ -387,8 +390,8 @@ impl Desk {
             BookingResult {
                 key: key.0.clone(),
                 appointment,
-                patient_id: who.desk.clone(),
-                patient_created: false,
+                patient_id: Some(person.id.clone()),
+                patient_created,
                 settling: false,
                 replaces: old_cancelled.or(replaces.map(|a| a.id)),
                 telehealth: Some(TelehealthBookedInfo {

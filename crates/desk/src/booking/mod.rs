@@ -10,6 +10,7 @@ mod book;
 mod callbacks;
 mod cancel;
 mod error;
+mod new_zoom;
 mod people;
 mod referral_source;
 mod search;

@@ -117,7 +117,8 @@ pub enum BookingPatient {
     /// A person the desk knows (as `search_patients` returns them).
     Existing { patient_id: PatientId },
     /// Someone the desk found nowhere: looked for again in the vendor (duplicate check by
-    /// name, birth date and phone) and created there only if still not found. In-person only.
+    /// name, birth date and phone) and created there only if still not found; for a video
+    /// visit their Zoom record is made, once per booking key.
     New {
         given_name: String,
         family_name: String,
