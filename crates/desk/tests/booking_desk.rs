@@ -990,9 +990,15 @@ async fn a_new_patient_books_a_video_visit_and_a_retry_makes_no_second_zoom_reco
         .unwrap();
     assert_eq!(at_zoom.last_name.as_deref(), Some("Wetherell"));
     assert_eq!(audited(&w.desk, "zoom.patient.create"), 1);
-    // The same press retried (its answer lost): the Zoom record made under the key is reused.
-    let (retried, _) = w.desk.book(ACTOR, &request).await.unwrap();
-    assert!(!retried.patient_created);
+    // The same press retried (its answer lost on the way to the screen): the first booking is
+    // the answer, not a second visit, and no second Zoom record.
+    let (retried, again) = w.desk.book(ACTOR, &request).await.unwrap();
+    assert!(again.is_none());
+    assert_eq!(retried.appointment.id, booked.appointment.id);
+    assert_eq!(
+        retried.telehealth.as_ref().map(|t| &t.provider_join_url),
+        Some(&info.provider_join_url)
+    );
     assert_eq!(retried.patient_id.as_ref(), Some(&person));
     assert_eq!(
         retried.appointment.patient_external_id.as_ref(),
@@ -1003,4 +1009,27 @@ async fn a_new_patient_books_a_video_visit_and_a_retry_makes_no_second_zoom_reco
         w.desk.store().search(ACTOR, "Wetherell", 10).unwrap().len(),
         1
     );
+    let visits_for_her = w
+        .desk
+        .store()
+        .patient_card(ACTOR, &person)
+        .unwrap()
+        .appointments
+        .len();
+    assert_eq!(
+        visits_for_her, 1,
+        "one visit booked, however often Book was pressed"
+    );
+    // The key of that press is spent: another time under it is refused, not answered wrongly.
+    let other = found
+        .slots()
+        .find(|s| s.id != slot.id)
+        .expect("a second telehealth slot")
+        .clone();
+    let reused = BookRequest {
+        slot_id: other.id.clone(),
+        ..request.clone()
+    };
+    let spent_key = w.desk.book(ACTOR, &reused).await.unwrap_err();
+    assert_eq!(spent_key.kind(), frontdesk_core::ErrorKind::Invalid);
 }

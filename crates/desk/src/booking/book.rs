@@ -99,6 +99,18 @@ impl Desk {
             .clone()
             .filter(|k| !k.trim().is_empty())
             .map_or_else(BookingKey::new, BookingKey);
+        if let Some(first) = self.answered_booking(&key, &request.slot_id).await? {
+            // Nothing new is sent, so nothing new is audited beyond the read below.
+            self.audit_booking(
+                actor,
+                "appointment.book",
+                AuditOutcome::Ok,
+                first.patient_id.as_ref(),
+                serde_json::json!({ "appointment": first.appointment.id, "key": key.0, "repeat": true }),
+            )
+            .await?;
+            return Ok((first, None));
+        }
         let who = match &request.patient {
             BookingPatient::Existing { patient_id } => Who {
                 desk: Some(patient_id.clone()),
@@ -154,6 +166,14 @@ impl Desk {
             detail,
         )
         .await?;
+        if let Ok((r, _)) = &result
+            && let Err(e) = self
+                .remember_booking(actor, &key, &request.slot_id, r)
+                .await
+        {
+            // The booking stands; only a repeat of it would reach the vendor's own checks.
+            tracing::warn!(kind = ?e.kind(), "booking_answer_not_kept");
+        }
         result
     }
 

@@ -13,6 +13,7 @@ mod error;
 mod new_zoom;
 mod people;
 mod referral_source;
+mod replay;
 mod search;
 mod settle;
 mod sink;
