@@ -156,7 +156,7 @@ export const commands = {
 	notifyWaitingPatient: (appointmentId: string, message: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("notify_waiting_patient", { appointmentId, message })),
 	sessionStatus: () => typedError<SessionStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("session_status")),
 	/**  First run: creates the practice admin (only while no account exists) and signs them in. */
-	createFirstAdmin: (admin: NewStaff) => typedError<SessionStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_first_admin", { admin })),
+	createFirstAdmin: (admin: NewStaff_Deserialize) => typedError<SessionStatus_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_first_admin", { admin })),
 	/**  Signs in, unlocks (the same person again) or switches user (someone else at a locked desk). */
 	signIn: (username: string, credential: string) => typedError<SignInOutcome_Serialize, AppError_Serialize>(__TAURI_INVOKE("sign_in", { username, credential })),
 	/**  Locks the desk now (Ctrl+L, "Lock", "Switch user"): the same person or another signs in. */
@@ -165,9 +165,9 @@ export const commands = {
 	signOut: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("sign_out")),
 	/**  The person is at the desk (a key press, a click): the idle clock starts again. */
 	touchSession: () => typedError<null, AppError_Serialize>(__TAURI_INVOKE("touch_session")),
-	listStaff: () => typedError<StaffMember[], AppError_Serialize>(__TAURI_INVOKE("list_staff")),
-	createStaff: (staff: NewStaff) => typedError<StaffMember, AppError_Serialize>(__TAURI_INVOKE("create_staff", { staff })),
-	updateStaff: (id: string, update: StaffUpdate_Deserialize) => typedError<StaffMember, AppError_Serialize>(__TAURI_INVOKE("update_staff", { id, update })),
+	listStaff: () => typedError<StaffMember_Serialize[], AppError_Serialize>(__TAURI_INVOKE("list_staff")),
+	createStaff: (staff: NewStaff_Deserialize) => typedError<StaffMember_Serialize, AppError_Serialize>(__TAURI_INVOKE("create_staff", { staff })),
+	updateStaff: (id: string, update: StaffUpdate_Deserialize) => typedError<StaffMember_Serialize, AppError_Serialize>(__TAURI_INVOKE("update_staff", { id, update })),
 	resetStaffCredential: (id: string, credential: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("reset_staff_credential", { id, credential })),
 	/**  Sets how long an untouched desk stays unlocked (1 to 60 minutes; HIPAA's seeds say 15). */
 	setIdleLockMinutes: (minutes: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_idle_lock_minutes", { minutes })),
@@ -1004,11 +1004,26 @@ export type LockReason =
 "sleep";
 
 /**  An account to create, with its first credential in the clear (hashed before it is stored). */
-export type NewStaff = {
+export type NewStaff = NewStaff_Serialize | NewStaff_Deserialize;
+
+/**  An account to create, with its first credential in the clear (hashed before it is stored). */
+export type NewStaff_Deserialize = {
 	username: string,
 	displayName: string,
 	role: Role,
 	credential: string,
+	/**  The desk provider a clinician is; ignored for other roles. */
+	providerId?: string | null,
+};
+
+/**  An account to create, with its first credential in the clear (hashed before it is stored). */
+export type NewStaff_Serialize = {
+	username: string,
+	displayName: string,
+	role: Role,
+	credential: string,
+	/**  The desk provider a clinician is; ignored for other roles. */
+	providerId: string | null,
 };
 
 /**  One NexHealth appointment type. */
@@ -1706,7 +1721,9 @@ export type SlotResults_Serialize = {
 	asOf: string,
 };
 
-export type StaffMember = {
+export type StaffMember = StaffMember_Serialize | StaffMember_Deserialize;
+
+export type StaffMember_Deserialize = {
 	id: string,
 	/**  What the person types to sign in; unique regardless of case. */
 	username: string,
@@ -1716,6 +1733,22 @@ export type StaffMember = {
 	active: boolean,
 	/**  Whether this account must give a second factor at sign-in. */
 	secondFactor: boolean,
+	/**  The desk provider this clinician is (her own hours are hers to keep); none otherwise. */
+	providerId?: string | null,
+};
+
+export type StaffMember_Serialize = {
+	id: string,
+	/**  What the person types to sign in; unique regardless of case. */
+	username: string,
+	displayName: string,
+	role: Role,
+	/**  A deactivated account cannot sign in; its audit history stays. */
+	active: boolean,
+	/**  Whether this account must give a second factor at sign-in. */
+	secondFactor: boolean,
+	/**  The desk provider this clinician is (her own hours are hers to keep); none otherwise. */
+	providerId: string | null,
 };
 
 /**  A change to an account; absent fields stay as they are. */
@@ -1727,6 +1760,8 @@ export type StaffUpdate_Deserialize = {
 	role?: Role | null,
 	active?: boolean | null,
 	secondFactor?: boolean | null,
+	/**  The desk provider a clinician is: absent leaves it, `null` unlinks it. */
+	providerId?: string | null,
 };
 
 /**  A change to an account; absent fields stay as they are. */
@@ -1735,6 +1770,8 @@ export type StaffUpdate_Serialize = {
 	role: Role | null,
 	active: boolean | null,
 	secondFactor: boolean | null,
+	/**  The desk provider a clinician is: absent leaves it, `null` unlinks it. */
+	providerId: string | null,
 };
 
 /**  One step of one vendor's pass. `items` and `pages` count the current phase so far. */

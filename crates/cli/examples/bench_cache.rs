@@ -259,6 +259,7 @@ fn add_staff(store: &frontdesk_store::Store, pin: &str) -> Result<(), Box<dyn Er
             display_name: "Bench admin".into(),
             role: Role::Admin,
             credential: pin.to_owned(),
+            provider_id: None,
         },
     )?;
     store.create_staff(
@@ -268,6 +269,7 @@ fn add_staff(store: &frontdesk_store::Store, pin: &str) -> Result<(), Box<dyn Er
             display_name: "Bench receptionist".into(),
             role: Role::Receptionist,
             credential: pin.to_owned(),
+            provider_id: None,
         },
     )?;
     Ok(())

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("schema/0001_initial.sql")),
     (2, include_str!("schema/0002_staff.sql")),
     (3, include_str!("schema/0003_second_factor.sql")),
+    (4, include_str!("schema/0004_staff_provider.sql")),
 ];
 
 /// The schema version this build writes.

@@ -38,9 +38,11 @@ pub struct StaffChange {
     pub role: Option<Role>,
     pub active: Option<bool>,
     pub second_factor: Option<bool>,
+    /// `Some(None)` unlinks the account from its provider; only a clinician keeps one.
+    pub provider_id: Option<Option<String>>,
 }
 
-const COLUMNS: &str = "id, username, display_name, role, active, second_factor";
+const COLUMNS: &str = "id, username, display_name, role, active, second_factor, provider_id";
 
 fn member(row: &Row<'_>) -> rusqlite::Result<StaffMember> {
     let role: String = row.get(3)?;
@@ -52,6 +54,7 @@ fn member(row: &Row<'_>) -> rusqlite::Result<StaffMember> {
         role: Role::from_key(&role).unwrap_or(Role::Receptionist),
         active: row.get(4)?,
         second_factor: row.get(5)?,
+        provider_id: row.get(6)?,
     })
 }
 
@@ -65,6 +68,13 @@ fn get(conn: &Connection, id: &str) -> Result<StaffMember, StoreError> {
     .ok_or_else(|| StoreError::NotFound {
         what: "staff account".into(),
     })
+}
+
+/// Only a clinician is a provider; a blank id is no link.
+fn clinician_provider(role: Role, provider_id: Option<String>) -> Option<String> {
+    provider_id
+        .map(|id| id.trim().to_owned())
+        .filter(|id| role == Role::Clinician && !id.is_empty())
 }
 
 fn active_admins(conn: &Connection) -> Result<i64, StoreError> {
@@ -167,6 +177,7 @@ impl Store {
                 display_name: name.clone(),
                 role: Role::Receptionist,
                 credential: String::new(),
+                provider_id: None,
             }
             .check()
             .map_err(|e| invalid(&e))?;
@@ -181,6 +192,13 @@ impl Store {
                 role: change.role.unwrap_or(before.role),
                 active: change.active.unwrap_or(before.active),
                 second_factor: change.second_factor.unwrap_or(before.second_factor),
+                provider_id: clinician_provider(
+                    change.role.unwrap_or(before.role),
+                    change
+                        .provider_id
+                        .clone()
+                        .unwrap_or_else(|| before.provider_id.clone()),
+                ),
                 ..before.clone()
             };
             let loses_admin = before.role == Role::Admin
@@ -193,14 +211,15 @@ impl Store {
             }
             tx.execute(
                 "UPDATE staff SET display_name = ?2, role = ?3, active = ?4, second_factor = ?5,
-                 updated_ms = ?6 WHERE id = ?1",
+                 provider_id = ?7, updated_ms = ?6 WHERE id = ?1",
                 params![
                     id,
                     after.display_name,
                     after.role.key(),
                     after.active,
                     after.second_factor,
-                    now_ms()
+                    now_ms(),
+                    after.provider_id
                 ],
             )?;
             append(
@@ -211,6 +230,7 @@ impl Store {
                         "role": after.role.key(),
                         "active": after.active,
                         "secondFactor": after.second_factor,
+                        "providerId": after.provider_id,
                     }),
                 ),
             )?;
@@ -259,7 +279,7 @@ impl Store {
                      FROM staff WHERE username = ?1"
                 ),
                 [username.trim()],
-                |r| Ok((member(r)?, r.get(6)?, r.get(7)?, r.get(8)?)),
+                |r| Ok((member(r)?, r.get(7)?, r.get(8)?, r.get(9)?)),
             )
             .optional()?;
         let now = now_ms();
@@ -345,18 +365,20 @@ fn insert(
         role: new.role,
         active: true,
         second_factor: false,
+        provider_id: clinician_provider(new.role, new.provider_id.clone()),
     };
     let now = now_ms();
     tx.execute(
-        "INSERT INTO staff (id, username, display_name, role, credential, created_ms, updated_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        "INSERT INTO staff (id, username, display_name, role, credential, created_ms, updated_ms,
+         provider_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
         params![
             member.id,
             member.username,
             member.display_name,
             member.role.key(),
             hash,
-            now
+            now,
+            member.provider_id
         ],
     )?;
     append(
@@ -364,6 +386,7 @@ fn insert(
         &AuditEvent::new(actor, "staff.create", AuditOutcome::Ok).detail(serde_json::json!({
             "staff": member.username,
             "role": member.role.key(),
+            "providerId": member.provider_id,
         })),
     )?;
     Ok(member)

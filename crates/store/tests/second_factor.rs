@@ -21,6 +21,7 @@ fn clinician(f: &Fixture) -> StaffMember {
                 display_name: "Dr. Lee".into(),
                 role: Role::Clinician,
                 credential: "975312".into(),
+                provider_id: None,
             },
         )
         .unwrap()

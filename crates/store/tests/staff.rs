@@ -14,6 +14,7 @@ fn new(username: &str, role: Role, pin: &str) -> NewStaff {
         display_name: format!("{username} (test)"),
         role,
         credential: pin.into(),
+        provider_id: None,
     }
 }
 
@@ -267,4 +268,95 @@ fn should_refuse_a_deactivated_account_with_the_right_pin() {
         .unwrap();
     assert!(matches!(check, SignInCheck::Refused { .. }), "{check:?}");
     assert!(f.store.audit_verify().unwrap().intact);
+}
+
+#[test]
+fn should_keep_a_clinicians_provider_and_only_a_clinicians() {
+    let f = Fixture::new();
+    let lee = f
+        .store
+        .create_staff(
+            "staff:dana",
+            &NewStaff {
+                provider_id: Some("zoom:grace-lee".into()),
+                ..new("lee", Role::Clinician, "135791")
+            },
+        )
+        .unwrap();
+    assert_eq!(lee.provider_id.as_deref(), Some("zoom:grace-lee"));
+    let listed = f.store.staff_member(&lee.id).unwrap();
+    assert_eq!(listed.provider_id.as_deref(), Some("zoom:grace-lee"));
+    match f
+        .store
+        .check_sign_in("lee", "135791", "session.signIn")
+        .unwrap()
+    {
+        SignInCheck::Accepted(member) => {
+            assert_eq!(member.provider_id.as_deref(), Some("zoom:grace-lee"));
+        }
+        other => panic!("lee was not let in: {other:?}"),
+    }
+
+    // A change that leaves the provider alone keeps it; another provider replaces it.
+    let renamed = StaffChange {
+        display_name: Some("Dr. Lee".into()),
+        ..StaffChange::default()
+    };
+    let after = f
+        .store
+        .update_staff("staff:dana", &lee.id, &renamed)
+        .unwrap();
+    assert_eq!(after.provider_id.as_deref(), Some("zoom:grace-lee"));
+    let moved = StaffChange {
+        provider_id: Some(Some("nexhealth:7".into())),
+        ..StaffChange::default()
+    };
+    f.store.update_staff("staff:dana", &lee.id, &moved).unwrap();
+    assert_eq!(
+        f.store
+            .staff_member(&lee.id)
+            .unwrap()
+            .provider_id
+            .as_deref(),
+        Some("nexhealth:7")
+    );
+
+    // Unlinked, and a receptionist never holds one.
+    let unlink = StaffChange {
+        provider_id: Some(None),
+        ..StaffChange::default()
+    };
+    f.store
+        .update_staff("staff:dana", &lee.id, &unlink)
+        .unwrap();
+    assert_eq!(f.store.staff_member(&lee.id).unwrap().provider_id, None);
+    let rosa = f
+        .store
+        .create_staff(
+            "staff:dana",
+            &NewStaff {
+                provider_id: Some("zoom:grace-lee".into()),
+                ..new("rosa", Role::Receptionist, "246810")
+            },
+        )
+        .unwrap();
+    assert_eq!(f.store.staff_member(&rosa.id).unwrap().provider_id, None);
+    let promoted = StaffChange {
+        role: Some(Role::Clinician),
+        provider_id: Some(Some("zoom:grace-lee".into())),
+        ..StaffChange::default()
+    };
+    f.store
+        .update_staff("staff:dana", &rosa.id, &promoted)
+        .unwrap();
+    let demoted = StaffChange {
+        role: Some(Role::Receptionist),
+        ..StaffChange::default()
+    };
+    let rosa = f
+        .store
+        .update_staff("staff:dana", &rosa.id, &demoted)
+        .unwrap();
+    assert_eq!(rosa.provider_id, None);
+    assert_eq!(f.store.staff_member(&rosa.id).unwrap().provider_id, None);
 }

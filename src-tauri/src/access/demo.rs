@@ -66,6 +66,9 @@ pub fn seed_demo_staff(state: &AppState) {
             display_name: staff.display_name.into(),
             role: staff.role,
             credential: staff.pin.into(),
+            // The desk's provider ids are made by the first sync, after these accounts exist:
+            // the admin links Dr. Lee to her provider on the Staff screen.
+            provider_id: None,
         };
         if let Err(error) = store.create_staff("system:demo", &new) {
             tracing::error!(kind = ?error.kind(), "demo_staff_not_created");

@@ -33,7 +33,9 @@ pub fn admit(
     }
 }
 
-fn deny(state: &AppState, command: &str, why: &str) -> AppError {
+/// Refuses `command`, with the `access.denied` audit row every refusal leaves; `why` is the
+/// caller's role or what else failed (never PHI).
+pub(crate) fn deny(state: &AppState, command: &str, why: &str) -> AppError {
     tracing::warn!(command, why, "command_denied");
     let event = AuditEvent::new(state.actor(), "access.denied", AuditOutcome::Denied)
         .detail(serde_json::json!({ "command": command, "role": why }));

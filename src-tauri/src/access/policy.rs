@@ -32,6 +32,9 @@ const DESK: Rule = Rule::Roles(&[RECEPTIONIST, ADMIN]);
 const PATIENTS: Rule = Rule::Roles(&[RECEPTIONIST, CLINICIAN, ADMIN]);
 /// The clinician's own work.
 const CLINICAL: Rule = Rule::Roles(&[CLINICIAN]);
+/// A provider's own telehealth hours: the admin's for anyone, a clinician's for herself (the
+/// command checks whose, see `commands::availability`).
+const OWN_HOURS: Rule = Rule::Roles(&[CLINICIAN, ADMIN]);
 /// Vendors, staff, audit, practice setup.
 const ADMINISTRATION: Rule = Rule::Roles(&[ADMIN]);
 
@@ -95,8 +98,8 @@ pub const POLICY: &[(&str, Rule)] = &[
     // Practice setup: phone menus, telehealth hours, appointment types.
     ("ivr_templates", ADMINISTRATION),
     ("create_ivr_flow", ADMINISTRATION),
-    ("zoom_availability", ADMINISTRATION),
-    ("set_zoom_availability", ADMINISTRATION),
+    ("zoom_availability", OWN_HOURS),
+    ("set_zoom_availability", OWN_HOURS),
     ("nexhealth_availabilities", ADMINISTRATION),
     ("create_nexhealth_availability", ADMINISTRATION),
     ("deactivate_nexhealth_availability", ADMINISTRATION),

@@ -48,6 +48,7 @@ fn desk(marked: &[Role]) -> Desk {
                     display_name: username.into(),
                     role,
                     credential: "975312".into(),
+                    provider_id: None,
                 },
             )
             .unwrap();

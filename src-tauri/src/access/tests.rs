@@ -46,6 +46,7 @@ fn desk() -> Desk {
                     display_name: username.into(),
                     role,
                     credential: pin.into(),
+                    provider_id: None,
                 },
             )
             .unwrap();
@@ -102,8 +103,9 @@ const FAMILIES: &[(&str, [bool; 3])] = &[
     // Practice setup (issue 10): the admin's; the waiting room and invitations are the visit's.
     ("ivr_templates", [false, false, true]),
     ("create_ivr_flow", [false, false, true]),
-    ("zoom_availability", [false, false, true]),
-    ("set_zoom_availability", [false, false, true]),
+    // A clinician passes the guard for her own hours; the command checks whose they are.
+    ("zoom_availability", [false, true, true]),
+    ("set_zoom_availability", [false, true, true]),
     ("nexhealth_availabilities", [false, false, true]),
     ("create_nexhealth_availability", [false, false, true]),
     ("deactivate_nexhealth_availability", [false, false, true]),
@@ -296,6 +298,7 @@ fn the_first_admin_is_created_once_on_an_empty_desk() {
         display_name: "Dana".into(),
         role: Role::Receptionist,
         credential: "975312".into(),
+        provider_id: None,
     };
     let signed_in =
         tauri::async_runtime::block_on(create_first_admin_in(&state, admin.clone())).unwrap();

@@ -20,6 +20,17 @@ pub struct StaffUpdate {
     pub role: Option<Role>,
     pub active: Option<bool>,
     pub second_factor: Option<bool>,
+    /// The desk provider a clinician is: absent leaves it, `null` unlinks it.
+    #[serde(default, deserialize_with = "present")]
+    #[specta(type = Option<String>)]
+    pub provider_id: Option<Option<String>>,
+}
+
+/// Tells a `null` (unlink) from an absent field (leave as it is): the three cases are the
+/// point, as in `StaffChange`.
+#[allow(clippy::option_option)]
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 #[tauri::command]
@@ -54,6 +65,7 @@ pub async fn update_staff(
         role: update.role,
         active: update.active,
         second_factor: update.second_factor,
+        provider_id: update.provider_id,
     };
     blocking::run(move || {
         store

@@ -13,8 +13,8 @@ vi.mock("../api/backend", () => import("../test/mockBackend"));
 
 const api = vi.mocked(backend);
 const staff: StaffMember[] = [
-  { id: "s1", username: "rosa", displayName: "Rosa", role: "receptionist", active: true, secondFactor: false },
-  { id: "s2", username: "lee", displayName: "Dr. Lee", role: "clinician", active: true, secondFactor: false },
+  { id: "s1", username: "rosa", displayName: "Rosa", role: "receptionist", active: true, secondFactor: false, providerId: null },
+  { id: "s2", username: "lee", displayName: "Dr. Lee", role: "clinician", active: true, secondFactor: false, providerId: null },
 ];
 
 beforeEach(() => {

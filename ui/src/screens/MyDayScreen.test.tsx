@@ -124,6 +124,23 @@ describe("My day", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("“joinUrl” is not valid: not a web link.");
   });
 
+  it("opens her own telehealth hours on request, and shows the desk's refusal of another's", async () => {
+    api.getZoomAvailability.mockImplementation((providerId) =>
+      providerId === DR_LEE.id
+        ? Promise.resolve({ providerId, zoomProviderId: "prov_1", timeZone: "America/Chicago", weeklyHours: [{ day: "Monday", start: "09:00", end: "12:00" }], unavailableDates: [] })
+        : Promise.reject(new BackendError({ kind: "forbidden", action: "zoom_availability" })),
+    );
+    await myDayAs("Dr. Ana Lee");
+    expect(api.getZoomAvailability).not.toHaveBeenCalled();
+    const hours = screen.getByTestId("my-zoom-hours");
+    await userEvent.click(within(hours).getByRole("button", { name: "Show my telehealth hours" }));
+    expect(await within(hours).findByTestId("zoom-hours-form")).toBeInTheDocument();
+    expect(api.getZoomAvailability).toHaveBeenCalledWith(DR_LEE.id);
+
+    await userEvent.selectOptions(screen.getByLabelText("Provider"), DR_PATEL.id);
+    expect(await within(screen.getByTestId("my-zoom-hours")).findByRole("alert")).toHaveTextContent("Your role does not allow this");
+  });
+
   it("says so when the provider has nothing that day", async () => {
     api.getProviderDay.mockResolvedValue({ ...day, appointments: [] });
     renderWithProviders(<AppShell />);

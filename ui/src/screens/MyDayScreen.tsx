@@ -1,7 +1,8 @@
 // My day: one clinician's appointments as a list, in time order, with Join on telehealth
 // visits. Dr. Lee picks herself once; this computer remembers it. The list is the provider's
 // own day (every location and every video visit, which has no location), read in the chosen
-// location's zone: that location sets which date "today" is.
+// location's zone: that location sets which date "today" is. Below the day, on request, her own
+// telehealth hours at Zoom (the desk lets her keep only the provider her account is linked to).
 import { useId, useState } from "react";
 import type { Appointment, AppError } from "../api/backend";
 import { joinVisit } from "../api/backend";
@@ -17,6 +18,7 @@ import { StatusBadge } from "../schedule/StatusBadge";
 import { useBoardPlace } from "../schedule/useBoardPlace";
 import { VisitBadge } from "../schedule/VisitBadge";
 import { VisitActions } from "../setup/VisitActions";
+import { ZoomHours } from "../setup/ZoomHours";
 import { formatClock, formatDay } from "../time/zoned";
 import { Page } from "./Page";
 import { PracticeGate } from "./PracticeGate";
@@ -50,6 +52,8 @@ function MyDayPage() {
   const place = useBoardPlace(locations.data);
   const [providerId, setProviderId] = useState(savedProvider);
   const [joinError, setJoinError] = useState<AppError | null>(null);
+  // Asked of Zoom only when she opens it: most days she only needs her list.
+  const [showHours, setShowHours] = useState(false);
   const zone = place.location?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const board = useProviderDay(providerId, place.day, zone);
 
@@ -197,6 +201,26 @@ function MyDayPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {providerId !== "" && (
+        <section className="setup-section" aria-label={t("myDay.zoomHours")} data-testid="my-zoom-hours">
+          {showHours ? (
+            <>
+              <h2>{t("myDay.zoomHours")}</h2>
+              <ZoomHours key={providerId} providerId={providerId} />
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setShowHours(true);
+              }}
+            >
+              {t("myDay.showZoomHours")}
+            </button>
+          )}
+        </section>
       )}
     </Page>
   );

@@ -1,5 +1,6 @@
 // The admin's staff screen: everyone who may sign in at this desk, their role and standing, a
-// new account, a PIN reset, and how long an untouched desk stays unlocked. The backend keeps the
+// new account, a PIN reset, and how long an untouched desk stays unlocked. A clinician may be
+// linked to the desk provider she is, so she can keep her own telehealth hours. The backend keeps the
 // rules (the last admin stays an admin, PINs are not guessable) and records every change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -14,7 +15,8 @@ import {
   setRetentionWindow,
   updateStaff,
 } from "../api/backend";
-import type { Role, StaffMember, StaffUpdate } from "../api/backend";
+import type { Provider, Role, StaffMember, StaffUpdate } from "../api/backend";
+import { useProviders } from "../api/queries";
 import { toAppError } from "../api/errors";
 import { RoleName } from "../access/RoleName";
 import { SecondFactorAdmin } from "../access/SecondFactorAdmin";
@@ -30,6 +32,8 @@ export function StaffScreen() {
   const t = useT();
   const client = useQueryClient();
   const staff = useQuery({ queryKey: STAFF_KEY, queryFn: listStaff });
+  // Without a practice there are no providers: the links simply cannot be set yet.
+  const providers = useProviders().data ?? [];
   const refresh = () => void client.invalidateQueries({ queryKey: STAFF_KEY });
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: StaffUpdate }) => updateStaff(id, change),
@@ -56,6 +60,7 @@ export function StaffScreen() {
               <th scope="col">{t("access.displayName")}</th>
               <th scope="col">{t("access.username")}</th>
               <th scope="col">{t("staff.role")}</th>
+              <th scope="col">{t("staff.provider")}</th>
               <th scope="col">{t("staff.active")}</th>
               <th scope="col">{t("staff.resetPin")}</th>
             </tr>
@@ -65,6 +70,7 @@ export function StaffScreen() {
               <StaffRow
                 key={member.id}
                 member={member}
+                providers={providers}
                 onChange={(change) => {
                   update.mutate({ id: member.id, change });
                 }}
@@ -76,7 +82,7 @@ export function StaffScreen() {
           </tbody>
         </table>
       )}
-      <NewStaffForm onCreated={refresh} />
+      <NewStaffForm providers={providers} onCreated={refresh} />
       <IdleLockForm />
       {staff.data && <SecondFactorAdmin staff={staff.data} />}
       <RetentionForm />
@@ -84,12 +90,45 @@ export function StaffScreen() {
   );
 }
 
+function ProviderPicker({
+  label,
+  value,
+  providers,
+  onPick,
+}: {
+  label?: string;
+  value: string;
+  providers: Provider[];
+  onPick: (providerId: string | null) => void;
+}) {
+  const t = useT();
+  return (
+    <select
+      aria-label={label}
+      data-testid="staff-provider"
+      value={value}
+      onChange={(event) => {
+        onPick(event.target.value === "" ? null : event.target.value);
+      }}
+    >
+      <option value="">{t("staff.noProvider")}</option>
+      {providers.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function StaffRow({
   member,
+  providers,
   onChange,
   onReset,
 }: {
   member: StaffMember;
+  providers: Provider[];
   onChange: (change: StaffUpdate) => void;
   onReset: (credential: string) => void;
 }) {
@@ -114,6 +153,18 @@ function StaffRow({
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        {member.role === "clinician" && (
+          <ProviderPicker
+            label={t("staff.providerOf", { name: member.displayName })}
+            value={member.providerId ?? ""}
+            providers={providers}
+            onPick={(providerId) => {
+              onChange({ ...none, providerId });
+            }}
+          />
+        )}
       </td>
       <td>
         <input
@@ -153,9 +204,15 @@ function StaffRow({
   );
 }
 
-function NewStaffForm({ onCreated }: { onCreated: () => void }) {
+function NewStaffForm({ providers, onCreated }: { providers: Provider[]; onCreated: () => void }) {
   const t = useT();
-  const empty = { username: "", displayName: "", role: "receptionist" as Role, credential: "" };
+  const empty = {
+    username: "",
+    displayName: "",
+    role: "receptionist" as Role,
+    credential: "",
+    providerId: null as string | null,
+  };
   const [draft, setDraft] = useState(empty);
   const create = useMutation({
     mutationFn: (staff: typeof draft) => createStaff(staff),
@@ -166,7 +223,7 @@ function NewStaffForm({ onCreated }: { onCreated: () => void }) {
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    create.mutate(draft);
+    create.mutate({ ...draft, providerId: draft.role === "clinician" ? draft.providerId : null });
   };
   return (
     <form className="staff-new" onSubmit={submit} aria-labelledby="staff-new-title" data-testid="staff-new">
@@ -208,6 +265,21 @@ function NewStaffForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </select>
       </label>
+      {draft.role === "clinician" && (
+        <>
+          <label className="access-field">
+            <span>{t("staff.provider")}</span>
+            <ProviderPicker
+              value={draft.providerId ?? ""}
+              providers={providers}
+              onPick={(providerId) => {
+                setDraft({ ...draft, providerId });
+              }}
+            />
+          </label>
+          <p className="muted">{t("staff.providerHint")}</p>
+        </>
+      )}
       <label className="access-field">
         <span>{t("access.newCredential")}</span>
         <input

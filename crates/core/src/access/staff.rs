@@ -17,6 +17,8 @@ pub struct StaffMember {
     pub active: bool,
     /// Whether this account must give a second factor at sign-in.
     pub second_factor: bool,
+    /// The desk provider this clinician is (her own hours are hers to keep); none otherwise.
+    pub provider_id: Option<String>,
 }
 
 /// An account to create, with its first credential in the clear (hashed before it is stored).
@@ -27,6 +29,9 @@ pub struct NewStaff {
     pub display_name: String,
     pub role: Role,
     pub credential: String,
+    /// The desk provider a clinician is; ignored for other roles.
+    #[serde(default)]
+    pub provider_id: Option<String>,
 }
 
 impl NewStaff {
@@ -65,6 +70,7 @@ mod tests {
             display_name: name.into(),
             role: Role::Receptionist,
             credential: "246810".into(),
+            provider_id: None,
         }
     }
 
