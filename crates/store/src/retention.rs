@@ -4,6 +4,10 @@
 //! encounters and referrals. `secure_delete` overwrites the freed pages and `VACUUM` rebuilds the
 //! file without them, so a removed row is not left behind in free space either. The purge is
 //! audited with counts only.
+//!
+//! The desk purges after every sync pass, so the common case is a purge that finds nothing:
+//! then there is no `VACUUM` (which rewrites the whole file) and, for the housekeeping purge, no
+//! audit row either, so a quiet pass costs a few indexed queries and leaves the file as it was.
 
 use crate::audit::{AuditEvent, AuditOutcome, append};
 use crate::error::StoreError;
@@ -18,6 +22,16 @@ pub struct PurgeReport {
     pub contacts: u64,
     pub encounters: u64,
     pub referrals: u64,
+    /// Whether the file was rebuilt (only when something was removed).
+    pub vacuumed: bool,
+}
+
+impl PurgeReport {
+    /// Whether nothing was removed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.appointments + self.patients + self.contacts + self.encounters + self.referrals == 0
+    }
 }
 
 fn count(n: usize) -> u64 {
@@ -25,11 +39,31 @@ fn count(n: usize) -> u64 {
 }
 
 impl Store {
-    /// Removes what falls outside a window starting at `keep_from`, then vacuums the file.
+    /// A person's purge: removes what falls outside a window starting at `keep_from`, vacuums
+    /// the file when anything went, and is audited even when nothing did.
     pub fn purge_expired(
         &self,
         actor: &str,
         keep_from: DateTime<Utc>,
+    ) -> Result<PurgeReport, StoreError> {
+        self.purge(actor, keep_from, true)
+    }
+
+    /// The desk's own purge (after each sync pass, and daily): the same, but a purge that
+    /// removed nothing leaves no audit row, so the log is not one line per pass.
+    pub fn purge_expired_quietly(
+        &self,
+        actor: &str,
+        keep_from: DateTime<Utc>,
+    ) -> Result<PurgeReport, StoreError> {
+        self.purge(actor, keep_from, false)
+    }
+
+    fn purge(
+        &self,
+        actor: &str,
+        keep_from: DateTime<Utc>,
+        audit_empty: bool,
     ) -> Result<PurgeReport, StoreError> {
         let cutoff = keep_from.timestamp_millis();
         let report = {
@@ -83,13 +117,19 @@ impl Store {
             let patients =
                 tx.execute(&format!("DELETE FROM patients WHERE pid IN ({pids})"), [])?;
             tx.execute_batch("DROP TABLE temp.doomed;")?;
-            let report = PurgeReport {
+            let mut report = PurgeReport {
                 appointments: count(appointments),
                 patients: count(patients),
                 contacts: count(contacts),
                 encounters: count(encounters),
                 referrals: count(referrals),
+                vacuumed: false,
             };
+            if report.is_empty() && !audit_empty {
+                // Nothing went and nobody asked: roll back (the temp table only) and stop.
+                drop(tx);
+                return Ok(report);
+            }
             append(
                 &tx,
                 &AuditEvent::new(actor, "retention.purge", AuditOutcome::Ok).detail(
@@ -104,11 +144,16 @@ impl Store {
                 ),
             )?;
             tx.commit()?;
-            // Outside any transaction, as VACUUM requires; the WAL is folded in after it.
-            conn.execute_batch("VACUUM;")?;
+            if !report.is_empty() {
+                // Outside any transaction, as VACUUM requires; the WAL is folded in after it.
+                conn.execute_batch("VACUUM;")?;
+                report.vacuumed = true;
+            }
             report
         };
-        self.checkpoint()?;
+        if report.vacuumed {
+            self.checkpoint()?;
+        }
         Ok(report)
     }
 }
@@ -165,6 +210,7 @@ mod tests {
                 contacts: 1,
                 encounters: 1,
                 referrals: 0,
+                vacuumed: true,
             }
         );
         let conn = store.reader();
@@ -207,5 +253,71 @@ mod tests {
         );
         assert_eq!(last.detail["patients"], 1);
         assert!(store.audit_verify().unwrap().intact);
+    }
+
+    fn file_bytes(store: &Store) -> u64 {
+        let main = std::fs::metadata(store.path()).unwrap().len();
+        let mut wal = store.path().as_os_str().to_owned();
+        wal.push("-wal");
+        main + std::fs::metadata(wal).map_or(0, |m| m.len())
+    }
+
+    #[test]
+    fn should_not_vacuum_or_audit_a_housekeeping_purge_that_removed_nothing() {
+        let (_dir, store) = store();
+        let later = Utc::now().timestamp_millis() + 86_400_000;
+        insert(
+            &store,
+            &format!(
+                "INSERT INTO patients (pid, id, body, as_of) VALUES (1, 'kept', '{{}}', 0);
+                 INSERT INTO appointments (id, vendor, patient_id, start_ms, end_ms, status, body, as_of) VALUES
+                   ('a', 'nexhealth', 'kept', {later}, {later}, 'booked', '{{}}', 0);"
+            ),
+        );
+        store.checkpoint().unwrap();
+        let audit_rows = store.audit_entries(None).unwrap().len();
+        let bytes = file_bytes(&store);
+        let keep_from = Utc::now() - chrono::Days::new(30);
+
+        let quiet = store
+            .purge_expired_quietly("system:retention", keep_from)
+            .unwrap();
+        assert!(quiet.is_empty());
+        assert!(!quiet.vacuumed, "nothing went, so the file is not rebuilt");
+        assert_eq!(store.audit_entries(None).unwrap().len(), audit_rows);
+        assert_eq!(file_bytes(&store), bytes, "a quiet purge writes nothing");
+
+        let asked = store.purge_expired("staff:dana", keep_from).unwrap();
+        assert!(!asked.vacuumed);
+        assert_eq!(
+            store.audit_entries(None).unwrap().len(),
+            audit_rows + 1,
+            "a person's purge is audited even when it removed nothing"
+        );
+        assert_eq!(
+            store
+                .reader()
+                .query_row("SELECT count(*) FROM patients", [], |r| r.get::<_, i64>(0))
+                .unwrap(),
+            1
+        );
+    }
+
+    #[test]
+    fn should_audit_and_vacuum_a_housekeeping_purge_that_removed_something() {
+        let (_dir, store) = store();
+        insert(
+            &store,
+            "INSERT INTO patients (pid, id, body, as_of) VALUES (1, 'gone', '{}', 0);",
+        );
+        let report = store
+            .purge_expired_quietly("system:retention", Utc::now() - chrono::Days::new(30))
+            .unwrap();
+        assert_eq!((report.patients, report.vacuumed), (1, true));
+        let last = store.audit_entries(None).unwrap().pop().unwrap();
+        assert_eq!(
+            (last.actor.as_str(), last.action.as_str()),
+            ("system:retention", "retention.purge")
+        );
     }
 }
