@@ -19,7 +19,9 @@ mod tests;
 pub use clock::{Clock, SystemClock};
 pub use cursor::StreamCursor;
 pub use engine::{SyncEngine, SyncOptions, SyncReport, VendorReport};
-pub use ports::{Batch, PracticeSnapshot, Probe, Records, Stream, SyncSink, VendorSources};
+pub use ports::{
+    Batch, PatientLookup, PracticeSnapshot, Probe, Records, Stream, SyncSink, VendorSources,
+};
 pub(crate) use progress::count;
 pub use progress::{Phase, Progress, SyncEvent, progress_channel};
 pub use status::{StatusBoard, state_for};

@@ -102,6 +102,15 @@ pub trait Probe: Send + Sync {
     async fn probe(&self) -> Result<(), CoreError>;
 }
 
+/// Vendors that answer "this patient, by id". The sync asks when an appointment names a
+/// patient the cache does not hold: a person the retention window purged who now has a new
+/// visit, or one the directory has not delivered yet.
+#[async_trait]
+pub trait PatientLookup: Send + Sync {
+    /// The vendor's record of one patient; `Ok(None)` when the vendor has no such patient.
+    async fn patient_by_id(&self, id: &ExternalId) -> Result<Option<VendorPatient>, CoreError>;
+}
+
 /// The roles one vendor's client plays in the sync (absent roles are skipped).
 #[derive(Clone)]
 pub struct VendorSources {
@@ -109,6 +118,9 @@ pub struct VendorSources {
     pub practice: Option<Arc<dyn PracticeDirectory>>,
     pub patients: Option<Arc<dyn PatientDirectory>>,
     pub appointments: Option<Arc<dyn AppointmentFeed>>,
+    /// Fetches the patients of appointments that stay unresolved (at most a page's worth of
+    /// look-ups per appointments page).
+    pub lookup: Option<Arc<dyn PatientLookup>>,
     /// Run before the streams, if set.
     pub probe: Option<Arc<dyn Probe>>,
 }
@@ -121,6 +133,7 @@ impl VendorSources {
             practice: None,
             patients: None,
             appointments: None,
+            lookup: None,
             probe: None,
         }
     }
@@ -148,6 +161,12 @@ impl VendorSources {
         self.appointments = Some(a);
         self
     }
+
+    #[must_use]
+    pub fn lookup(mut self, l: Arc<dyn PatientLookup>) -> Self {
+        self.lookup = Some(l);
+        self
+    }
 }
 
 impl std::fmt::Debug for VendorSources {
@@ -157,6 +176,7 @@ impl std::fmt::Debug for VendorSources {
             .field("practice", &self.practice.is_some())
             .field("patients", &self.patients.is_some())
             .field("appointments", &self.appointments.is_some())
+            .field("lookup", &self.lookup.is_some())
             .field("probe", &self.probe.is_some())
             .finish()
     }

@@ -2,6 +2,12 @@
 //! appointments page by page, each page written with the cursor that follows it. Any error
 //! ends this vendor's pass (the next stream would most likely fail the same way); what was
 //! written stays, and the next pass resumes from the stored cursor.
+//!
+//! An appointment whose patient the cache does not hold has that patient fetched by id (when
+//! the vendor can) and written through the patients path before the page is: the retention
+//! purge removes people with no visit in the window, and the directory's incremental pass does
+//! not bring back someone whose record did not change, so without this a purged person's new
+//! visit would sit on the board without a name.
 
 use crate::contact::ConnectionState;
 use crate::error::CoreError;
@@ -12,6 +18,7 @@ use crate::sync::cursor::StreamCursor;
 use crate::sync::ports::{Batch, PracticeSnapshot, Records, Stream, SyncSink, VendorSources};
 use crate::sync::progress::{Phase, Progress, SyncEvent, count};
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// What one vendor's pass wrote.
@@ -28,6 +35,9 @@ pub(crate) struct Tally {
 /// A guard against a vendor that hands back the cursor it was given: without it a pass would
 /// loop forever against the rate limit.
 const MAX_PAGES: u32 = 100_000;
+
+/// Patient look-ups in flight at once (the client's rate budget paces them further).
+const CONCURRENT_LOOKUPS: usize = 4;
 
 pub(crate) struct VendorPass {
     pub sources: VendorSources,
@@ -169,7 +179,7 @@ impl VendorPass {
                 .appointments_page(window.0, window.1, page.clone())
                 .await?;
             check_advances(self.vendor(), page.as_ref(), next.as_ref(), pages)?;
-            tally.unresolved += self.resolve(&mut records).await?;
+            self.resolve(&mut records, tally).await?;
             let after = StreamCursor {
                 page: next.clone(),
                 window: next.is_some().then_some(window),
@@ -193,20 +203,38 @@ impl VendorPass {
     }
 
     /// Ties each appointment to the desk's person through the vendor's patient id; returns how
-    /// many stay unresolved (their patient has not been synced, or the vendor has no directory).
+    /// many stay unresolved (their patient could not be found, or the vendor has no directory)
+    /// in the tally, with the patients fetched on the way.
     async fn resolve(
         &self,
         records: &mut [crate::appointment::Appointment],
-    ) -> Result<u32, CoreError> {
+        tally: &mut Tally,
+    ) -> Result<(), CoreError> {
         let wanted: Vec<ExternalId> = records
             .iter()
             .filter(|a| a.patient_id.is_none())
             .filter_map(|a| a.patient_external_id.clone())
             .collect();
         if wanted.is_empty() {
-            return Ok(0);
+            return Ok(());
         }
-        let found = self.sink.resolve_patients(self.vendor(), wanted).await?;
+        let mut found = self
+            .sink
+            .resolve_patients(self.vendor(), wanted.clone())
+            .await?;
+        let missing: Vec<ExternalId> = wanted
+            .into_iter()
+            .filter(|id| !found.contains_key(id))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !missing.is_empty() {
+            let fetched = self.fetch_missing(missing.clone()).await?;
+            if fetched > 0 {
+                tally.patients += fetched;
+                found.extend(self.sink.resolve_patients(self.vendor(), missing).await?);
+            }
+        }
         let mut unresolved = 0;
         for a in records.iter_mut().filter(|a| a.patient_id.is_none()) {
             a.patient_id = a
@@ -217,7 +245,62 @@ impl VendorPass {
                 unresolved += 1;
             }
         }
-        Ok(unresolved)
+        tally.unresolved += unresolved;
+        Ok(())
+    }
+
+    /// Fetches the named patients from the vendor (at most one page's worth, since the ids come
+    /// from one page) and writes them the way the patients stream does, so identity linking
+    /// runs. A look-up that fails or finds nobody leaves its appointments unresolved; only a
+    /// failed write ends the pass. Returns how many were written.
+    async fn fetch_missing(&self, ids: Vec<ExternalId>) -> Result<u32, CoreError> {
+        let Some(lookup) = self.sources.lookup.clone() else {
+            return Ok(0);
+        };
+        let mut patients = Vec::new();
+        let mut failed = 0u32;
+        for chunk in ids.chunks(CONCURRENT_LOOKUPS) {
+            let mut set = tokio::task::JoinSet::new();
+            for id in chunk.iter().cloned() {
+                let lookup = lookup.clone();
+                set.spawn(async move { lookup.patient_by_id(&id).await });
+            }
+            while let Some(joined) = set.join_next().await {
+                match joined {
+                    Ok(Ok(Some(p))) => patients.push(p),
+                    Ok(Ok(None)) => {}
+                    Ok(Err(e)) => {
+                        failed += 1;
+                        tracing::debug!(vendor = %self.vendor().key(), kind = ?e.kind(), "sync_patient_lookup_failed");
+                    }
+                    Err(_) => failed += 1,
+                }
+            }
+        }
+        if failed > 0 {
+            tracing::warn!(vendor = %self.vendor().key(), failed, "sync_patient_lookups_failed");
+        }
+        if patients.is_empty() {
+            return Ok(0);
+        }
+        let n = count(patients.len());
+        // The patients stream's own cursor goes back as it was: these records are not a page of
+        // it, and the stream is done (or not started) for this pass either way.
+        let cursor = self
+            .sink
+            .cursor(self.vendor(), Stream::Patients)
+            .await?
+            .map_or_else(|| StreamCursor::default().encode(), Ok)?;
+        self.sink
+            .write(Batch {
+                vendor: self.vendor(),
+                stream: Stream::Patients,
+                records: Records::Patients(patients),
+                cursor,
+            })
+            .await?;
+        tracing::info!(vendor = %self.vendor().key(), fetched = n, "sync_patients_fetched_by_id");
+        Ok(n)
     }
 
     async fn write(

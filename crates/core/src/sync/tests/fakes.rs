@@ -8,7 +8,7 @@ use crate::ids::{ExternalId, PatientId, Vendor};
 use crate::patient::VendorPatient;
 use crate::ports::{AppointmentFeed, Page, PatientDirectory, PracticeDirectory};
 use crate::practice::{AppointmentType, Location, Operatory, Provider};
-use crate::sync::{Batch, Clock, Records, Stream, SyncSink};
+use crate::sync::{Batch, Clock, PatientLookup, Records, Stream, SyncSink};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -223,6 +223,25 @@ impl PracticeDirectory for FakeVendor {
     }
     async fn appointment_types(&self) -> Result<Vec<AppointmentType>, CoreError> {
         Ok(vec![])
+    }
+}
+
+/// A vendor's "patient by id": who it knows, which ids fail, and what it was asked.
+#[derive(Default)]
+pub struct FakeLookup {
+    pub known: BTreeMap<ExternalId, VendorPatient>,
+    pub failing: Vec<ExternalId>,
+    pub asked: Mutex<Vec<ExternalId>>,
+}
+
+#[async_trait]
+impl PatientLookup for FakeLookup {
+    async fn patient_by_id(&self, id: &ExternalId) -> Result<Option<VendorPatient>, CoreError> {
+        self.asked.lock().unwrap().push(id.clone());
+        if self.failing.contains(id) {
+            return Err(CoreError::Offline { vendor: None });
+        }
+        Ok(self.known.get(id).cloned())
     }
 }
 
