@@ -261,8 +261,8 @@ impl VendorPass {
         let mut failed = 0u32;
         for chunk in ids.chunks(CONCURRENT_LOOKUPS) {
             let mut set = tokio::task::JoinSet::new();
-            for id in chunk.iter().cloned() {
-                let lookup = lookup.clone();
+            for id in chunk {
+                let (lookup, id) = (lookup.clone(), id.clone());
                 set.spawn(async move { lookup.patient_by_id(&id).await });
             }
             while let Some(joined) = set.join_next().await {
