@@ -14,6 +14,7 @@ use frontdesk_core::patient::VendorPatient;
 use frontdesk_core::ports::{
     CallbackRequest, ContactCenter, Page, PatientDirectory, PatientSearch, ReminderRequest,
 };
+use frontdesk_core::sync::PatientLookup;
 use frontdesk_core::{CoreError, ExternalId, Vendor};
 
 fn offset_of(cursor: Option<&str>) -> Result<u64, CoreError> {
@@ -50,6 +51,22 @@ impl PatientDirectory for CxoneClient {
             })
             .collect();
         Ok(Page { items, next })
+    }
+}
+
+/// One patient by id; the vendor saying "no such patient" is `None`.
+#[async_trait]
+impl PatientLookup for CxoneClient {
+    async fn patient_by_id(&self, id: &ExternalId) -> Result<Option<VendorPatient>, CoreError> {
+        match self
+            .patient(&PatientId(id.0.clone()))
+            .await
+            .map_err(CoreError::from)
+        {
+            Ok(p) => Ok(Some(map::patient(&p))),
+            Err(CoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }
 

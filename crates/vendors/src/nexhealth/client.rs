@@ -12,10 +12,10 @@ use crate::nexhealth::wire::{
     Appointment, AppointmentData, AppointmentId, AppointmentPatch, AppointmentType,
     AvailabilityBody, CreatedAppointment, CreatedPatient, CreatedWorkingHour, Envelope,
     Institution, LocationId, NewAppointment, NewAppointmentType, NewPatient, NewWebhookEndpoint,
-    NewWebhookSubscription, NewWorkingHour, Operatory, Patient, PatientQuery, PatientsData,
-    Provider, SlotGroup, SlotQuery, WebhookEndpoint, WebhookEndpointId, WebhookSubscription,
-    WebhookSubscriptionId, WorkingHour, WorkingHourBody, WorkingHourId, WorkingHourPatch,
-    WorkingHourPatchBody,
+    NewWebhookSubscription, NewWorkingHour, Operatory, Patient, PatientId, PatientQuery,
+    PatientsData, Provider, SlotGroup, SlotQuery, WebhookEndpoint, WebhookEndpointId,
+    WebhookSubscription, WebhookSubscriptionId, WorkingHour, WorkingHourBody, WorkingHourId,
+    WorkingHourPatch, WorkingHourPatchBody,
 };
 use chrono::{DateTime, Utc};
 use frontdesk_core::Vendor;
@@ -289,6 +289,12 @@ impl NexhealthClient {
         let items = envelope.data.into_patients();
         let next = self.next(&next_probe, cursor, items.len());
         Ok(Listing { items, next })
+    }
+
+    /// `GET /patients/{id}`: one patient, at whichever location they are.
+    pub async fn patient(&self, id: PatientId) -> Result<Patient, NexhealthError> {
+        let call = self.base(Call::get("/patients/{id}", &[&id.to_string()]));
+        Ok(self.envelope(call).await?.data)
     }
 
     /// `POST /patients` (new patient). Not retried on a timeout.

@@ -19,6 +19,7 @@ use frontdesk_core::ports::{
 };
 use frontdesk_core::practice::{AppointmentType, Location, Operatory, Provider};
 use frontdesk_core::slot::Slot;
+use frontdesk_core::sync::PatientLookup;
 use frontdesk_core::{CoreError, ExternalId, Vendor};
 
 /// `"{location index}|{inner cursor}"`: one cursor walks every configured location in turn.
@@ -89,6 +90,20 @@ impl PatientDirectory for NexhealthClient {
             items: page.items.iter().map(map::patient).collect(),
             next: join_cursor(index, page.next, locations.len()),
         })
+    }
+}
+
+/// Brings back the patient of a visit the desk's cache does not hold (one the retention window
+/// purged, or not delivered yet); the vendor saying "no such patient" is `None`.
+#[async_trait]
+impl PatientLookup for NexhealthClient {
+    async fn patient_by_id(&self, id: &ExternalId) -> Result<Option<VendorPatient>, CoreError> {
+        let id: PatientId = id_of(id, "patient_id")?;
+        match self.patient(id).await.map_err(CoreError::from) {
+            Ok(p) => Ok(Some(map::patient(&p))),
+            Err(CoreError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 }
 
