@@ -28,6 +28,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::app::sync_now,
             commands::patients::search_patients,
             commands::patients::patient_card,
+            commands::vendor_search::search_vendor_patients,
             commands::records::refresh_patient_card,
             commands::schedule::locations,
             commands::schedule::providers,

@@ -27,6 +27,13 @@ export const commands = {
 	 */
 	patientCard: (id: PatientId) => typedError<PatientCard_Serialize, AppError_Serialize>(__TAURI_INVOKE("patient_card", { id })),
 	/**
+	 *  Asks Nextech, CXone and NexHealth (those configured) for patients matching `query` (read
+	 *  like the cache's search: name words, a date of birth, phone digits, an MRN or chart
+	 *  number), keeps their records in the cache with vendor links, and returns the cache's
+	 *  results for `query` with one outcome per vendor asked.
+	 */
+	searchVendorPatients: (query: string, limit: number) => typedError<VendorSearchResults_Serialize, AppError_Serialize>(__TAURI_INVOKE("search_vendor_patients", { query, limit })),
+	/**
 	 *  Fetches the patient's per-vendor records into the cache, then returns the card as the
 	 *  cache now holds it (CCDs sanitised, appointment types named).
 	 */
@@ -1003,6 +1010,26 @@ export type LockReason =
 /**  The computer slept (its wall clock jumped ahead of the monotonic one). */
 "sleep";
 
+export type LookupOutcome = {
+	vendor: Vendor,
+	state: LookupState,
+	elapsedMs: number,
+};
+
+/**  How one vendor's part of the search went. */
+export type LookupState = 
+/**  Answered; `found` records matched what was typed (and were kept in the cache). */
+{ state: "ok"; found: number } | 
+/**
+ *  The vendor's API cannot search by anything typed (Nextech has no birth-date or phone
+ *  search): not asked.
+ */
+{ state: "cannotSearch" } | 
+/**  Not reachable or not answering (offline, timed out, 5xx, a garbled answer). */
+{ state: "unreachable"; kind: ErrorKind; message: string } | 
+/**  Answered with a refusal (credentials, a bad request, rate limits). */
+{ state: "failed"; kind: ErrorKind; message: string };
+
 /**  An account to create, with its first credential in the clear (hashed before it is stored). */
 export type NewStaff = NewStaff_Serialize | NewStaff_Deserialize;
 
@@ -1878,6 +1905,36 @@ export type VendorOutcome = {
 	mode: VisitMode,
 	state: OutcomeState,
 	elapsedMs: number,
+};
+
+export type VendorSearchResults = VendorSearchResults_Serialize | VendorSearchResults_Deserialize;
+
+export type VendorSearchResults_Deserialize = {
+	/**
+	 *  The cache's search for the query, after what the vendors returned was kept: best
+	 *  first, one row per person, with their vendor links.
+	 */
+	patients: PatientSummary_Deserialize[],
+	/**  The people the vendors' answers added to or refreshed in the cache. */
+	fromVendors: PatientId[],
+	/**  One per vendor that can search patients and is configured; empty when none is. */
+	outcomes: LookupOutcome[],
+	/**  RFC 3339, when the vendors were asked. */
+	asOf: string,
+};
+
+export type VendorSearchResults_Serialize = {
+	/**
+	 *  The cache's search for the query, after what the vendors returned was kept: best
+	 *  first, one row per person, with their vendor links.
+	 */
+	patients: PatientSummary_Serialize[],
+	/**  The people the vendors' answers added to or refreshed in the cache. */
+	fromVendors: PatientId[],
+	/**  One per vendor that can search patients and is configured; empty when none is. */
+	outcomes: LookupOutcome[],
+	/**  RFC 3339, when the vendors were asked. */
+	asOf: string,
 };
 
 /**  One vendor's section as it stands in the file. */

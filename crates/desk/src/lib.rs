@@ -12,6 +12,7 @@ mod desk;
 mod env;
 mod error;
 mod outbox;
+pub mod patient_lookup;
 mod probes;
 mod records;
 pub mod setup;

@@ -15,6 +15,7 @@
 mod ids;
 pub mod cxone;
 pub mod http;
+pub mod lookup;
 pub mod nexhealth;
 pub mod nextech;
 pub mod normalize;

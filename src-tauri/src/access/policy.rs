@@ -58,6 +58,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("providers", STAFF),
     // Patients.
     ("search_patients", PATIENTS),
+    ("search_vendor_patients", PATIENTS),
     ("patient_card", PATIENTS),
     ("refresh_patient_card", PATIENTS),
     // The front desk: the board, booking, cancelling, callbacks, invitations.

@@ -23,5 +23,6 @@ pub mod schedule;
 pub mod second_factor;
 pub mod staff;
 pub mod telehealth;
+pub mod vendor_search;
 pub mod webhooks;
 pub mod zoom_patients;
