@@ -86,7 +86,11 @@ impl Clients {
     pub fn sync_sources(&self) -> Vec<VendorSources> {
         let mut out = Vec::new();
         if let Some(c) = &self.cxone {
-            out.push(VendorSources::new(Vendor::Cxone).patients(c.clone()));
+            out.push(
+                VendorSources::new(Vendor::Cxone)
+                    .patients(c.clone())
+                    .lookup(c.clone()),
+            );
         }
         if let Some(z) = &self.zoom {
             out.push(VendorSources::new(Vendor::Zoom).appointments(z.clone()));
@@ -99,7 +103,8 @@ impl Clients {
                 VendorSources::new(Vendor::Nexhealth)
                     .practice(n.clone())
                     .patients(n.clone())
-                    .appointments(n.clone()),
+                    .appointments(n.clone())
+                    .lookup(n.clone()),
             );
         }
         if let Some(w) = &self.wellhive {

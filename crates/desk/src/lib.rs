@@ -15,6 +15,7 @@ mod outbox;
 pub mod patient_lookup;
 mod probes;
 mod records;
+pub mod retention;
 pub mod setup;
 mod sink;
 mod telehealth_links;
