@@ -1007,8 +1007,10 @@ export type LockReason =
 "manual" | 
 /**  Nobody touched the desk for the admin's idle limit. */
 "idle" | 
-/**  The computer slept (its wall clock jumped ahead of the monotonic one). */
-"sleep";
+/**  The computer slept (its wall clock jumped ahead of the monotonic one, or logind said so). */
+"sleep" | 
+/**  The OS session locked (the desktop's screen saver or logind told us over D-Bus). */
+"osLock";
 
 export type LookupOutcome = {
 	vendor: Vendor,

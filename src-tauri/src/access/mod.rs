@@ -7,6 +7,8 @@ pub mod demo;
 pub mod events;
 pub mod guard;
 pub mod instance;
+#[cfg(target_os = "linux")]
+pub mod os_lock;
 pub mod policy;
 pub mod second_factor;
 pub mod session;

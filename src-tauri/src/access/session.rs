@@ -39,8 +39,10 @@ pub enum LockReason {
     Manual,
     /// Nobody touched the desk for the admin's idle limit.
     Idle,
-    /// The computer slept (its wall clock jumped ahead of the monotonic one).
+    /// The computer slept (its wall clock jumped ahead of the monotonic one, or logind said so).
     Sleep,
+    /// The OS session locked (the desktop's screen saver or logind told us over D-Bus).
+    OsLock,
 }
 
 impl LockReason {
@@ -50,6 +52,7 @@ impl LockReason {
             LockReason::Manual => "manual",
             LockReason::Idle => "idle",
             LockReason::Sleep => "sleep",
+            LockReason::OsLock => "osLock",
         }
     }
 }

@@ -48,6 +48,8 @@ fn spawn_purge(app: AppHandle) {
 /// Starts the watcher (and the daily purge) for the app's life.
 pub fn spawn(app: AppHandle) {
     spawn_purge(app.clone());
+    #[cfg(target_os = "linux")]
+    super::os_lock::spawn(app.clone());
     tauri::async_runtime::spawn(async move {
         let mut last = (Instant::now(), SystemTime::now());
         loop {
