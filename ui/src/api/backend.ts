@@ -86,6 +86,17 @@ export async function refreshPatientCard(id: string): Promise<PatientCard> {
   return unwrap(await commands.refreshPatientCard(id));
 }
 
+export type VendorSearchResults = OkOf<typeof commands.searchVendorPatients>;
+export type LookupOutcome = VendorSearchResults["outcomes"][number];
+
+/**
+ * Asks the vendors that offer a patient search for `query` (someone the cache no longer holds),
+ * keeps what they return in the cache and returns the cache's results with one outcome per vendor.
+ */
+export async function searchVendorPatients(query: string, limit: number): Promise<VendorSearchResults> {
+  return unwrap(await commands.searchVendorPatients(query, limit));
+}
+
 export async function getPatientCard(id: string): Promise<PatientCard> {
   return unwrap(await commands.patientCard(id));
 }

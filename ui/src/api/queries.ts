@@ -1,7 +1,7 @@
 // Command results cached with TanStack Query: one key per command, so every screen that needs
 // the app's facts shares one request, and pushed events update the cache in place.
 import { useEffect, useRef, useState } from "react";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   getAppInfo,
   getConnectionSettings,
@@ -14,6 +14,7 @@ import {
   getVendorStatuses,
   onVendorStatusChanged,
   searchPatients,
+  searchVendorPatients,
   getAppointmentTypes,
   onAppointmentSettled,
   searchSlots,
@@ -142,6 +143,20 @@ export function usePatientSearch(query: string, practiceConnected: boolean, limi
       : { kind: "noMatch", query: shownQuery };
   }
   return { kind: "results", query: shownQuery, patients: result.data };
+}
+
+/**
+ * "Search the vendors" for a query the cache has no match for. What the vendors return is kept
+ * in the cache, so every cached search is re-read afterwards.
+ */
+export function useVendorPatientSearch(limit = 20) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (query: string) => searchVendorPatients(query, limit),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["searchPatients"] });
+    },
+  });
 }
 
 export function useLocations(enabled = true) {

@@ -10,6 +10,7 @@ import { useT } from "../i18n/context";
 import { PatientSummaryLine } from "../patients/PatientSummaryLine";
 import { Link } from "../router/Link";
 import { usePatientIdFromRoute } from "../router/useRoute";
+import { VendorSearchButton, VendorSearchOutcome, useVendorLookup } from "../shell/GlobalSearchVendors";
 import { shortcutLabel } from "../shell/useFocusShortcut";
 import { Page } from "./Page";
 import { PatientCardScreen } from "./PatientCardScreen";
@@ -32,6 +33,11 @@ function PatientSearchPage() {
   const [query, setQuery] = useState("");
   const search = usePatientSearch(query, true, 100);
   const canBook = routeAllowed("book", useCan());
+  // No match in the cache (it keeps only recent patients): the vendors may be asked, and what
+  // they return is listed like any result.
+  const lookup = useVendorLookup(query, 50);
+  const fromVendors = search.kind === "noMatch" ? (lookup.result?.patients ?? []) : [];
+  const shown = search.kind === "results" ? search.patients : fromVendors;
 
   return (
     <Page title={t("patients.title")}>
@@ -57,8 +63,11 @@ function PatientSearchPage() {
         {search.kind === "loading" && <p className="muted">{t("search.searching")}</p>}
         {search.kind === "noMatch" && (
           <div data-testid="search-no-match">
-            <p>{t("search.noMatch", { query: search.query })}</p>
-            {canBook && (
+            {!lookup.result && <p>{t("search.noMatch", { query: search.query })}</p>}
+            <VendorSearchButton lookup={lookup} noteId={`${inputId}-vendors-note`} testId="patients-search-vendors" />
+            {lookup.result && <VendorSearchOutcome query={search.query} result={lookup.result} />}
+            {lookup.error && <ErrorBanner error={lookup.error} onRetry={lookup.run} />}
+            {canBook && fromVendors.length === 0 && (
               <p>
                 <button
                   type="button"
@@ -81,11 +90,14 @@ function PatientSearchPage() {
         {search.kind === "results" && (
           <p className="muted">{t("patients.count", { count: search.patients.length })}</p>
         )}
+        {search.kind === "results" && lookup.result && (
+          <VendorSearchOutcome query={search.query} result={lookup.result} />
+        )}
       </div>
       {search.kind === "error" && <ErrorBanner error={search.error} onRetry={search.retry} />}
-      {search.kind === "results" && (
+      {shown.length > 0 && (
         <ul className="patient-results" aria-label={t("search.results")}>
-          {search.patients.map((patient) => (
+          {shown.map((patient) => (
             <li key={patient.id} data-testid="patients-result" data-patient-id={patient.id}>
               <Link patientId={patient.id} className="patient-results__link">
                 <PatientSummaryLine patient={patient} />

@@ -161,7 +161,7 @@ describe("global search", () => {
     await userEvent.type(screen.getByRole("combobox", { name: "Search patients" }), "zzyzx");
     const noMatch = await screen.findByTestId("search-no-match");
     expect(noMatch).toHaveTextContent("No patient matches “zzyzx”.");
-    expect(within(noMatch).queryByRole("button")).not.toBeInTheDocument();
+    expect(within(noMatch).queryByRole("button", { name: "New patient" })).not.toBeInTheDocument();
   });
 
   it("explains a failed search in a sentence", async () => {

@@ -12,6 +12,7 @@ import { useT } from "../i18n/context";
 import { PatientSummaryLine } from "../patients/PatientSummaryLine";
 import { navigateToPatient } from "../router/useRoute";
 import { shortcutLabel, useFocusShortcut } from "./useFocusShortcut";
+import { VendorSearchButton, VendorSearchOutcome, useVendorLookup } from "./GlobalSearchVendors";
 import "./GlobalSearch.css";
 
 export interface GlobalSearchProps {
@@ -29,7 +30,11 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
   const canBook = routeAllowed("book", useCan());
 
   const search = usePatientSearch(query, practiceConnected);
-  const patients = search.kind === "results" ? search.patients : [];
+  // With no match in the cache, the receptionist may ask the vendors; their answer (kept in the
+  // cache) fills the same list until the cache's own search catches up.
+  const lookup = useVendorLookup(query, 20);
+  const fromVendors = search.kind === "noMatch" ? (lookup.result?.patients ?? []) : [];
+  const patients = search.kind === "results" ? search.patients : fromVendors;
   const expanded = open;
   // The highlighted row survives new results only while it still exists.
   const activeIndex = active < patients.length ? active : -1;
@@ -75,6 +80,10 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
         if (expanded && chosen) {
           event.preventDefault();
           openCard(chosen.id);
+        } else if (expanded && search.kind === "noMatch" && patients.length === 0 && lookup.allowed && !lookup.result) {
+          // No match in the cache: Enter asks the vendors, as the button below says.
+          event.preventDefault();
+          lookup.run();
         }
         break;
       }
@@ -97,9 +106,12 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
     case "noMatch":
       message = (
         <div className="global-search__message" data-testid="search-no-match">
-          <p>{t("search.noMatch", { query: search.query })}</p>
+          {!lookup.result && <p>{t("search.noMatch", { query: search.query })}</p>}
+          <VendorSearchButton lookup={lookup} noteId={`${listboxId}-vendors-note`} testId="search-vendors" />
+          {lookup.result && <VendorSearchOutcome query={search.query} result={lookup.result} />}
+          {lookup.error && <ErrorBanner error={lookup.error} onRetry={lookup.run} />}
           {/* New patients are added where they are booked: the Book page's form, names filled in. */}
-          {canBook && (
+          {canBook && fromVendors.length === 0 && (
             <p>
               <button
                 type="button"
@@ -122,11 +134,27 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
       message = <ErrorBanner error={search.error} />;
       break;
     case "results":
+      // The vendors' answer stays said while the cache's search shows what they returned.
+      if (lookup.result) {
+        message = (
+          <div className="global-search__message">
+            <VendorSearchOutcome query={search.query} result={lookup.result} />
+          </div>
+        );
+      }
       break;
   }
 
   return (
-    <div className="global-search">
+    <div
+      className="global-search"
+      onBlur={(event) => {
+        // Closes only when focus leaves the box and its popup: Tab reaches the popup's buttons.
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) {
+          setOpen(false);
+        }
+      }}
+    >
       <label htmlFor={`${listboxId}-input`} className="visually-hidden">
         {t("search.label")}
       </label>
@@ -152,9 +180,6 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
           setActive(-1);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => {
-          setOpen(false);
-        }}
         onFocus={() => {
           setOpen(true);
         }}

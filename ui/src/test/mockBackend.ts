@@ -11,6 +11,7 @@ export const onVendorStatusChanged = vi.fn<typeof Backend.onVendorStatusChanged>
 export const searchPatients = vi.fn<typeof Backend.searchPatients>();
 export const getPatientCard = vi.fn<typeof Backend.getPatientCard>();
 export const refreshPatientCard = vi.fn<typeof Backend.refreshPatientCard>();
+export const searchVendorPatients = vi.fn<typeof Backend.searchVendorPatients>();
 export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
@@ -89,6 +90,7 @@ const all = {
   searchPatients,
   getPatientCard,
   refreshPatientCard,
+  searchVendorPatients,
   getLocations,
   getProviders,
   getDayBoard,
