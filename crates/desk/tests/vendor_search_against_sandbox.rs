@@ -218,6 +218,44 @@ async fn a_patient_the_cache_lacks_is_found_by_date_of_birth_and_nextech_is_not_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_the_cache_lacks_is_found_by_phone_as_typed_at_the_desk() {
+    let w = world(36).await;
+    let people = cxone_patients(&w).await;
+    let p = people
+        .iter()
+        .find(|p| {
+            p.phones
+                .first()
+                .is_some_and(|ph| ph.number.starts_with("+1"))
+        })
+        .unwrap()
+        .clone();
+    not_cached(&w, &p);
+    let digits: String = p.phones[0].number.chars().skip(2).collect();
+    let typed = format!("({}) {}-{}", &digits[..3], &digits[3..6], &digits[6..]);
+
+    let r = w
+        .desk
+        .search_vendor_patients("rosa", &typed, 50)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        outcome(&r, Vendor::Nextech).state,
+        LookupState::CannotSearch
+    );
+    assert!(outcome(&r, Vendor::Cxone).is_ok(), "{:?}", r.outcomes);
+    let id = w
+        .desk
+        .store()
+        .patient_id_for(Vendor::Cxone, &p.external_id)
+        .unwrap()
+        .expect("found by phone and kept");
+    assert!(r.patients.iter().any(|s| s.id == id));
+    w.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn garbage_and_5xx_answers_are_outcomes_beside_the_others_results() {
     let w = world(33).await;
     let people = cxone_patients(&w).await;

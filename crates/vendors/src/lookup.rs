@@ -107,7 +107,8 @@ impl PatientLookupSource for CxoneClient {
     async fn lookup(&self, query: &PatientLookup) -> Result<LookupAnswer, CoreError> {
         let base = CxoneQuery {
             mrn: query.chart.clone(),
-            phone_number: query.phone.clone(),
+            // The doc's example number is E.164.
+            phone_number: query.phone.as_deref().map(crate::normalize::e164),
             email: query.email.clone(),
             last_name: None,
             date_of_birth: query.birth_date,
