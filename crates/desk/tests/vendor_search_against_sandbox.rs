@@ -5,13 +5,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use chrono::NaiveDate;
 use frontdesk_core::config::Config;
 use frontdesk_core::patient::VendorPatient;
 use frontdesk_core::ports::{PatientDirectory, SecretStore};
+use frontdesk_core::sync::Progress;
 use frontdesk_core::{ErrorKind, Vendor};
 use frontdesk_desk::Desk;
 use frontdesk_desk::patient_lookup::{LookupOutcome, LookupState, VendorSearchResults};
-use frontdesk_sandbox::{FaultConfig, Sandbox, SandboxHandle, SandboxOptions};
+use frontdesk_sandbox::{FaultConfig, LapsedPatient, Sandbox, SandboxHandle, SandboxOptions};
 use frontdesk_store::MemoryKeyProvider;
 use frontdesk_vendors::secrets::MemorySecrets;
 use std::path::Path;
@@ -252,6 +254,57 @@ async fn a_patient_the_cache_lacks_is_found_by_phone_as_typed_at_the_desk() {
         .unwrap()
         .expect("found by phone and kept");
     assert!(r.patients.iter().any(|s| s.id == id));
+    w.sandbox.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lapsed_patient_sync_never_brings_is_found_with_both_vendor_links() {
+    let w = world(37).await;
+    let progress: Progress = Arc::new(|_| {});
+    assert!(w.desk.sync_all(progress.clone()).await.all_ok());
+    let ids = w
+        .sandbox
+        .add_lapsed_patient(&LapsedPatient {
+            first: "Adaeze".into(),
+            last: "Okafor-Lapsed".into(),
+            dob: NaiveDate::from_ymd_opt(1950, 2, 1).unwrap(),
+            phone: "3125550199".into(),
+            mrn: "MRN-LAPSED-7".into(),
+        })
+        .unwrap();
+    assert!(w.desk.sync_all(progress).await.all_ok());
+    let before = w.desk.store().search("rosa", "okafor-lapsed", 50).unwrap();
+    assert!(
+        before.is_empty(),
+        "an incremental sync does not bring a lapsed patient"
+    );
+
+    let r = w
+        .desk
+        .search_vendor_patients("rosa", "adaeze okafor", 50)
+        .await
+        .unwrap();
+
+    let row = r
+        .patients
+        .iter()
+        .find(|s| s.family_name == "Okafor-Lapsed")
+        .expect("the vendors' search finds the lapsed patient");
+    let cx = ids["cxoneId"].as_str().unwrap();
+    let nx = ids["nextechId"].to_string();
+    assert!(
+        row.links
+            .iter()
+            .any(|l| l.vendor == Vendor::Cxone && l.external_id.0 == cx)
+    );
+    assert!(
+        row.links
+            .iter()
+            .any(|l| l.vendor == Vendor::Nextech && l.external_id.0 == nx),
+        "the identity rules joined Nextech's chart to CXone's record: {:?}",
+        row.links
+    );
+    assert_eq!(r.from_vendors, vec![row.id.clone()]);
     w.sandbox.shutdown().await;
 }
 

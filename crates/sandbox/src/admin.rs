@@ -14,6 +14,7 @@
 //! - `POST /admin/zoom/webhooks` `{"url","secretToken","events"?}`, `POST /admin/zoom/visits/{id}/waiting`
 //! - `POST /admin/cxone/events` `{"eventType","data"}`
 //! - `GET /admin/state/{vendor}/{kind}/{id}`, `GET /admin/webhooks/deliveries`
+//! - `POST /admin/patients/lapsed` — a patient only a search at the vendors finds (see `lapsed`)
 
 use std::sync::Arc;
 
@@ -212,7 +213,8 @@ pub fn router(shared: Arc<Shared>, info: SandboxInfo) -> Router {
         .route("/zoom/visits/{id}/waiting", post(post_waiting))
         .route("/cxone/events", post(post_cxone_event))
         .route("/state/{vendor}/{kind}/{id}", get(get_state))
-        .route("/webhooks/deliveries", get(get_deliveries));
+        .route("/webhooks/deliveries", get(get_deliveries))
+        .route("/patients/lapsed", post(post_lapsed_patient));
     Router::new().nest("/admin", api).with_state(shared)
 }
 
@@ -299,6 +301,14 @@ async fn post_take_slot(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Respon
     let id = take_slot(&s, &t)
         .map_err(|e| json(StatusCode::NOT_FOUND, &json!({"error": e.to_string()})))?;
     Ok(json(StatusCode::CREATED, &json!({"appointmentId": id})))
+}
+
+async fn post_lapsed_patient(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {
+    let p: crate::lapsed::LapsedPatient = serde_json::from_slice(&b)
+        .map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))?;
+    crate::lapsed::add(&s, &p)
+        .map(|v| ok(&v))
+        .map_err(|e| json(StatusCode::BAD_REQUEST, &json!({"error": e.to_string()})))
 }
 
 async fn post_fail_insertion(State(s): State<Arc<Shared>>, b: Bytes) -> Result<Response, Response> {

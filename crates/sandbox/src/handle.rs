@@ -282,6 +282,15 @@ impl SandboxHandle {
         admin::take_slot(&self.shared, slot)
     }
 
+    /// Adds a patient to CXone and Nextech dated two years back, whom an incremental sync never
+    /// brings into a desk's cache (see `lapsed`). Answers `{"cxoneId","nextechId"}`.
+    pub fn add_lapsed_patient(
+        &self,
+        patient: &crate::lapsed::LapsedPatient,
+    ) -> Result<Value, SandboxError> {
+        crate::lapsed::add(&self.shared, patient)
+    }
+
     pub fn fail_next_nexhealth_insertion(&self, reason: &str) {
         admin::fail_next_insertion(&self.shared, reason);
     }

@@ -40,6 +40,7 @@ mod faults;
 mod handle;
 mod http;
 mod keys;
+mod lapsed;
 mod options;
 mod paging;
 mod ratelimit;
@@ -58,6 +59,7 @@ pub use handle::{
     CxoneInfo, NexhealthInfo, NextechInfo, Sandbox, SandboxHandle, SandboxInfo, TakeSlot,
     WellhiveInfo, ZoomInfo,
 };
+pub use lapsed::LapsedPatient;
 pub use options::{CxonePlan, SandboxOptions, Timings};
 pub use vendors::Vendor;
 pub use webhooks::WebhookDelivery;
