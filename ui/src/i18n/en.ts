@@ -42,6 +42,7 @@ export const en = {
   "search.vendorsFound": "{count} patients found in the vendors' records.",
   "search.vendorsNone": "The vendors have no patient matching “{query}” either.",
   "search.vendorsNoneConnected": "No connected system can search for patients.",
+  "search.vendorsNoAnswer": "No system answered, so nobody else could be found. Try again when they are back.",
   "search.vendorCannotSearch": "{vendor} cannot search by what you typed, so it was not asked.",
   "search.vendorOffline": "{vendor} cannot be reached; its patients are missing here.",
   "search.vendorUnavailable": "{vendor} is not answering properly; its patients are missing here.",

@@ -43,6 +43,7 @@ export const es: Catalogue = {
   "search.vendorsFound": "{count} pacientes encontrados en los registros de los sistemas.",
   "search.vendorsNone": "Los sistemas tampoco tienen ningún paciente que coincida con «{query}».",
   "search.vendorsNoneConnected": "Ningún sistema conectado puede buscar pacientes.",
+  "search.vendorsNoAnswer": "Ningún sistema respondió, así que no se pudo encontrar a nadie más. Vuelva a intentarlo cuando estén disponibles.",
   "search.vendorCannotSearch": "{vendor} no puede buscar por lo que escribió, así que no se le preguntó.",
   "search.vendorOffline": "No se puede conectar con {vendor}; faltan aquí sus pacientes.",
   "search.vendorUnavailable": "{vendor} no responde correctamente; faltan aquí sus pacientes.",

@@ -80,7 +80,7 @@ export function GlobalSearch({ practiceConnected }: GlobalSearchProps) {
         if (expanded && chosen) {
           event.preventDefault();
           openCard(chosen.id);
-        } else if (expanded && search.kind === "noMatch" && patients.length === 0 && lookup.allowed && !lookup.result) {
+        } else if (expanded && search.kind === "noMatch" && patients.length === 0 && lookup.offered) {
           // No match in the cache: Enter asks the vendors, as the button below says.
           event.preventDefault();
           lookup.run();

@@ -151,6 +151,29 @@ describe("search the vendors from the header's search", () => {
     expect(screen.getByRole("button", { name: "New patient" })).toBeInTheDocument();
   });
 
+  it("says when no system answered, and offers to ask again", async () => {
+    const offline = (vendor: "nextech" | "cxone") => ({
+      vendor,
+      state: { state: "unreachable" as const, kind: "offline" as const, message: "cannot be reached" },
+      elapsedMs: 1,
+    });
+    api.searchVendorPatients.mockResolvedValue(
+      answer({ patients: [], fromVendors: [], outcomes: [offline("nextech"), offline("cxone")] }),
+    );
+    const box = await searchBox();
+    await userEvent.type(box, "okafor");
+    await userEvent.click(
+      within(await screen.findByTestId("search-no-match")).getByRole("button", { name: "Search the vendors" }),
+    );
+    const outcome = await screen.findByTestId("vendor-search-outcome");
+    expect(outcome).toHaveTextContent("No system answered, so nobody else could be found. Try again when they are back.");
+    expect(outcome).toHaveTextContent("CXone cannot be reached; its patients are missing here.");
+    api.searchVendorPatients.mockResolvedValue(answer());
+    await userEvent.click(screen.getByRole("button", { name: "Search the vendors" }));
+    expect(await screen.findAllByTestId("search-result")).toHaveLength(1);
+    expect(api.searchVendorPatients).toHaveBeenCalledTimes(2);
+  });
+
   it("says when no connected system can search", async () => {
     api.searchVendorPatients.mockResolvedValue(answer({ patients: [], fromVendors: [], outcomes: [] }));
     const box = await searchBox();

@@ -13,6 +13,8 @@ import type { Translate } from "../i18n/types";
 export interface VendorLookup {
   /** Whether the signed-in role may ask the vendors. */
   allowed: boolean;
+  /** Whether asking (again) makes sense: not asked yet for this query, or nobody answered. */
+  offered: boolean;
   /** Asks the vendors for what is typed now. */
   run: () => void;
   pending: boolean;
@@ -27,13 +29,16 @@ export function useVendorLookup(query: string, limit: number): VendorLookup {
   const allowed = useCan()("search_vendor_patients");
   const typed = query.trim();
   const current = mutation.variables === typed;
+  const result = current ? mutation.data : undefined;
+  const answered = result?.outcomes.some((o) => o.state.state === "ok") ?? false;
   return {
     allowed,
+    offered: allowed && (!result || (result.outcomes.length > 0 && !answered)),
     run: () => {
       if (typed !== "" && !mutation.isPending) mutation.mutate(typed);
     },
     pending: current && mutation.isPending,
-    result: current ? mutation.data : undefined,
+    result,
     error: current && mutation.error ? toAppError(mutation.error) : undefined,
   };
 }
@@ -47,7 +52,7 @@ export interface VendorSearchButtonProps {
 /** The action, with a note saying why it exists; nothing for a role that may not use it. */
 export function VendorSearchButton({ lookup, noteId, testId }: VendorSearchButtonProps) {
   const t = useT();
-  if (!lookup.allowed || lookup.result) return null;
+  if (!lookup.offered) return null;
   return (
     <p>
       <button
@@ -90,6 +95,7 @@ export function VendorSearchOutcome({ query, result }: { query: string; result: 
   const found = result.fromVendors.length;
   let summary: string;
   if (result.outcomes.length === 0) summary = t("search.vendorsNoneConnected");
+  else if (!result.outcomes.some((o) => o.state.state === "ok")) summary = t("search.vendorsNoAnswer");
   else if (found === 0) summary = t("search.vendorsNone", { query });
   else if (found === 1) summary = t("search.vendorsFoundOne");
   else summary = t("search.vendorsFound", { count: found });
