@@ -88,6 +88,29 @@ mod tests {
     }
 
     #[test]
+    fn should_give_every_story_person_a_visit_the_retention_window_keeps() {
+        let today = chrono::Utc::now().date_naive();
+        // The app's demo practice (seed 42, 5000 people) and a small one.
+        for (seed, patients) in [(42, 5000), (7, 200)] {
+            let world = build(&SandboxOptions {
+                seed,
+                patients,
+                ..SandboxOptions::default()
+            });
+            let story: Vec<_> = world.nex_patients.iter().filter(|p| p.person < 2).collect();
+            assert_eq!(story.len(), 2);
+            for p in story {
+                let visit = world.nex_appointments.iter().find(|a| {
+                    a.patient_id == Some(p.id)
+                        && !a.cancelled
+                        && a.start.date_naive() >= today - chrono::Duration::days(30)
+                });
+                assert!(visit.is_some(), "{} {} (seed {seed})", p.first, p.last);
+            }
+        }
+    }
+
+    #[test]
     fn should_build_the_same_practice_from_the_same_seed() {
         let opts = SandboxOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 23),

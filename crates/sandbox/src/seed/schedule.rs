@@ -110,7 +110,39 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
         }
     }
     place_story_appointment(world, today, &mut id);
+    give_story_people_a_recent_visit(world, today);
     mirror_to_cxone(world, rng);
+}
+
+/// The other story people had a visit in the last few days: the desk keeps the people with a
+/// visit in its retention window (30 days by default), and the demo's people are the ones
+/// A-DAY-AT-THE-DESK.md walks through. The visit is one the schedule already held (the latest
+/// before today that was not cancelled), handed to them, so no slot or booking moves.
+fn give_story_people_a_recent_visit(world: &mut World, today: NaiveDate) {
+    // The story people are the first people (seed/people.rs `story_people`).
+    let story: Vec<u32> = world
+        .nex_patients
+        .iter()
+        .filter(|p| p.person < 2)
+        .map(|p| p.id)
+        .collect();
+    for patient in story {
+        if world
+            .nex_appointments
+            .iter()
+            .any(|a| a.patient_id == Some(patient))
+        {
+            continue;
+        }
+        let latest = world
+            .nex_appointments
+            .iter_mut()
+            .filter(|a| !a.cancelled && a.start.date_naive() < today)
+            .max_by_key(|a| a.start);
+        if let Some(visit) = latest {
+            visit.patient_id = Some(patient);
+        }
+    }
 }
 
 /// "Mr. Nguyen's Thursday 10:30 with Dr. Lee" from A-DAY-AT-THE-DESK.md.
