@@ -201,10 +201,10 @@ export const commands = {
 	 *  when they cancel. Returns the file's name (not its folder) for the confirmation.
 	 */
 	exportAudit: (format: AuditFormat, filter: AuditFilter_Deserialize) => typedError<string | null, AppError_Serialize>(__TAURI_INVOKE("export_audit", { format, filter })),
-	retentionWindow: () => typedError<number | null, AppError_Serialize>(__TAURI_INVOKE("retention_window")),
-	/**  Sets the window (7 to 3650 days); the daily purge starts with it. */
+	retentionWindow: () => typedError<RetentionWindow, AppError_Serialize>(__TAURI_INVOKE("retention_window")),
+	/**  Sets the window (7 to 3650 days); the next purge uses it. */
 	setRetentionWindow: (days: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("set_retention_window", { days })),
-	/**  Purges now with the window set (refused when none is). */
+	/**  Purges now with the window in force (audited as the admin who asked). */
 	purgeNow: () => typedError<PurgeSummary, AppError_Serialize>(__TAURI_INVOKE("purge_now")),
 };
 
@@ -1495,6 +1495,13 @@ export type Referral_Serialize = {
 	status: string | null,
 	network: string | null,
 	asOf: string,
+};
+
+/**  The window in force, and whether the admin chose it (otherwise it is the default). */
+export type RetentionWindow = {
+	days: number,
+	chosen: boolean,
+	defaultDays: number,
 };
 
 export type Role = 

@@ -2,7 +2,7 @@
 //! the purge after the pass keeps only the people with a visit in the window (or upcoming), and
 //! a purged person's new visit at the vendor brings them back on the next pass.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
 
 use chrono::{Days, Duration, Timelike, Utc};
 use frontdesk_core::appointment::Appointment;
@@ -14,7 +14,10 @@ use frontdesk_desk::{Desk, retention};
 use frontdesk_sandbox::{Sandbox, SandboxHandle, SandboxOptions};
 use frontdesk_store::MemoryKeyProvider;
 use frontdesk_vendors::http::paging::collect_all;
-use frontdesk_vendors::nexhealth::wire::{NewAppointment, NewAppointmentDetails, PatientId};
+use frontdesk_vendors::nexhealth::NexhealthClient;
+use frontdesk_vendors::nexhealth::wire::{
+    Appointment as NexAppointment, NewAppointment, NewAppointmentDetails, PatientId,
+};
 use frontdesk_vendors::secrets::MemorySecrets;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -64,6 +67,34 @@ fn secrets_for(sandbox: &SandboxHandle) -> Arc<dyn SecretStore> {
         ("cxone.client_secret", i.cxone.client_secret.as_str()),
         ("nexhealth.api_key", i.nexhealth.api_key.as_str()),
     ]))
+}
+
+/// A visit booked at NexHealth itself (another desk, the portal), three days out at night so it
+/// collides with nothing the seed booked.
+async fn book_at_the_vendor(nex: &NexhealthClient, patient: &ExternalId) -> NexAppointment {
+    let location = nex.location_ids()[0];
+    let provider = nex.providers(Some(location), None).await.unwrap().items[0].id;
+    let start = (Utc::now() + Duration::days(3))
+        .with_hour(3)
+        .unwrap()
+        .with_minute(17)
+        .unwrap();
+    nex.create_appointment(
+        location,
+        &NewAppointment {
+            appt: NewAppointmentDetails {
+                patient_id: PatientId(patient.0.parse().unwrap()),
+                provider_id: provider,
+                operatory_id: None,
+                start_time: start.to_rfc3339(),
+                end_time: None,
+                appointment_type_id: None,
+                note: None,
+            },
+        },
+    )
+    .await
+    .unwrap()
 }
 
 fn quiet() -> Progress {
@@ -158,7 +189,10 @@ async fn the_window_keeps_people_with_visits_and_a_new_visit_brings_a_purged_one
         .await
         .unwrap()
         .unwrap();
-    assert!(again.is_empty() && !again.vacuumed, "{again:?} after {second:?}");
+    assert!(
+        again.is_empty() && !again.vacuumed,
+        "{again:?} after {second:?}"
+    );
     assert_eq!(store.audit_entries(None).unwrap().len(), audit_rows);
     assert!(
         store
@@ -169,30 +203,7 @@ async fn the_window_keeps_people_with_visits_and_a_new_visit_brings_a_purged_one
 
     // The purged person books a visit at the vendor (another desk, the portal): the next pass
     // fetches them by id with it, and the purge keeps them.
-    let location = nex.location_ids()[0];
-    let provider = nex.providers(Some(location), None).await.unwrap().items[0].id;
-    let start = (Utc::now() + Duration::days(3))
-        .with_hour(3)
-        .unwrap()
-        .with_minute(17)
-        .unwrap();
-    let made = nex
-        .create_appointment(
-            location,
-            &NewAppointment {
-                appt: NewAppointmentDetails {
-                    patient_id: PatientId(purged_one.0.parse().unwrap()),
-                    provider_id: provider,
-                    operatory_id: None,
-                    start_time: start.to_rfc3339(),
-                    end_time: None,
-                    appointment_type_id: None,
-                    note: None,
-                },
-            },
-        )
-        .await
-        .unwrap();
+    let made = book_at_the_vendor(&nex, &purged_one).await;
     let third = desk.sync_all(quiet()).await;
     let nex_report = third.vendor(Vendor::Nexhealth).unwrap();
     assert_eq!(nex_report.unresolved_appointments, 0, "{nex_report:?}");

@@ -3,7 +3,8 @@
 //! screen lock nor sleep on desktop, but a sleep shows itself: the wall clock moves on while the
 //! monotonic clock (which stops in suspend) does not. The lock event reaches the window even
 //! when it is hidden, so what it showed is dropped before anyone opens the lid. The daily
-//! retention purge runs from here too: it is the same kind of housekeeping on a timer.
+//! retention purge runs from here too: it is the same kind of housekeeping on a timer (the
+//! sync loop also purges after each pass, practice.rs).
 
 use crate::state::AppState;
 use std::time::{Duration, Instant, SystemTime};
@@ -19,26 +20,23 @@ pub fn slept(monotonic: Duration, wall: Option<Duration>) -> bool {
     wall.is_some_and(|wall| wall.saturating_sub(monotonic) > SLEEP_GAP)
 }
 
-/// How often the retention purge runs once the admin set a window.
+/// How often the retention purge runs besides after each sync pass (which a desk that cannot
+/// reach a vendor does not complete).
 const PURGE_EVERY: Duration = Duration::from_hours(24);
 
-/// Purges once a day (the first a minute after start), when the admin has set a window.
+/// Purges once a day (the first a minute after start) with the window in force (the admin's,
+/// or the 30-day default); a purge that finds nothing writes nothing.
 fn spawn_purge(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(Duration::from_mins(1)).await;
         loop {
             let state = app.state::<AppState>();
-            if let (Some(days), Ok(store)) = (
-                crate::commands::retention::retention_days(&state),
-                state.store(),
-            ) {
-                let purged = tauri::async_runtime::spawn_blocking(move || {
-                    crate::commands::retention::purge_with(&store, "system:retention", days)
-                })
-                .await;
-                if !matches!(purged, Ok(Ok(_))) {
-                    tracing::error!("retention_purge_failed");
-                }
+            if let Ok(store) = state.store()
+                && frontdesk_desk::retention::purge_quietly(&store)
+                    .await
+                    .is_err()
+            {
+                tracing::error!("retention_purge_failed");
             }
             tokio::time::sleep(PURGE_EVERY).await;
         }

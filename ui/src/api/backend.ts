@@ -510,9 +510,10 @@ export async function exportAudit(format: AuditFormat, filter: AuditFilter): Pro
 // --- Retention (admins): how long the desk keeps past appointments, and a purge now. ---
 
 export type PurgeSummary = OkOf<typeof commands.purgeNow>;
+export type RetentionWindow = OkOf<typeof commands.retentionWindow>;
 
-/** The window in days, or null when none is set (nothing is purged). */
-export async function getRetentionWindow(): Promise<number | null> {
+/** The window in force: the admin's choice, or the default (30 days) when none was made. */
+export async function getRetentionWindow(): Promise<RetentionWindow> {
   return unwrap(await commands.retentionWindow());
 }
 

@@ -717,9 +717,10 @@ export const en = {
   "staff.idleSaved": "Saved. The desk locks after this long without a key or a click.",
   "retention.title": "Keep only what the desk needs",
   "retention.days": "Keep past appointments (and the people they concern) for this many days (7 to 3650)",
-  "retention.none": "No window is set: nothing is purged.",
+  "retention.default": "No window chosen: the default of {days} days applies.",
+  "retention.chosen": "Chosen by an admin (the default is {days} days).",
   "retention.save": "Save",
-  "retention.saved": "Saved. The desk purges once a day.",
+  "retention.saved": "Saved. The desk purges after each sync and once a day.",
   "retention.purge": "Purge now",
   "retention.purged": "Removed {appointments} appointments, {patients} patients, {contacts} contacts, {encounters} encounters and {referrals} referrals.",
 } as const;

@@ -722,9 +722,10 @@ export const es: Catalogue = {
   "staff.idleSaved": "Guardado. El puesto se bloquea tras este tiempo sin una tecla ni un clic.",
   "retention.title": "Conservar solo lo que el puesto necesita",
   "retention.days": "Conservar las citas pasadas (y las personas a las que se refieren) durante estos días (7 a 3650)",
-  "retention.none": "No hay un periodo fijado: no se elimina nada.",
+  "retention.default": "No se ha elegido un periodo: se aplica el predeterminado de {days} días.",
+  "retention.chosen": "Elegido por un administrador (el predeterminado es de {days} días).",
   "retention.save": "Guardar",
-  "retention.saved": "Guardado. El puesto elimina lo vencido una vez al día.",
+  "retention.saved": "Guardado. El puesto elimina lo vencido tras cada sincronización y una vez al día.",
   "retention.purge": "Eliminar ahora",
   "retention.purged": "Eliminadas {appointments} citas, {patients} pacientes, {contacts} contactos, {encounters} encuentros y {referrals} derivaciones.",
 };

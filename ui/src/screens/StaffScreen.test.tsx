@@ -1,7 +1,7 @@
 // The staff screen: the accounts listed, a new one sent to the backend as entered, a role change
 // sent as a change of role alone, a clinician linked to her provider, and the backend's refusal
 // shown in words.
-import { screen, waitFor, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import type { Provider, StaffMember } from "../api/backend";
@@ -21,7 +21,7 @@ const providers = [provider("zoom:gl", "Dr. Grace Lee"), provider("zoom:ok", "Dr
 beforeEach(() => {
   vi.resetAllMocks();
   api.listStaff.mockResolvedValue([dana, rosa]);
-  api.getRetentionWindow.mockResolvedValue(null);
+  api.getRetentionWindow.mockResolvedValue({ days: 30, chosen: false, defaultDays: 30 });
   api.getSecondFactorSettings.mockResolvedValue({ roles: [], enrolled: [] });
   api.getProviders.mockResolvedValue(providers);
 });
@@ -78,20 +78,22 @@ describe("StaffScreen", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("last active admin");
   });
 
-  it("sets a retention window and purges with it, saying what went", async () => {
+  it("shows the 30-day default in force, sets another window and purges with it, saying what went", async () => {
     api.setRetentionWindow.mockResolvedValue();
     api.purgeNow.mockResolvedValue({ appointments: 12, patients: 3, contacts: 4, encounters: 2, referrals: 0 });
     renderWithProviders(<StaffScreen />);
     const form = await screen.findByTestId("retention");
-    expect(await within(form).findByText(/No window is set/)).toBeInTheDocument();
-    expect(within(form).getByRole("button", { name: "Purge now" })).toBeDisabled();
-    await userEvent.type(within(form).getByRole("spinbutton"), "30");
-    api.getRetentionWindow.mockResolvedValue(30);
+    expect(await within(form).findByText("No window chosen: the default of 30 days applies.")).toBeInTheDocument();
+    const days = within(form).getByRole("spinbutton");
+    expect(days).toHaveValue(30);
+    expect(within(form).getByRole("button", { name: "Purge now" })).toBeEnabled();
+    await userEvent.clear(days);
+    await userEvent.type(days, "90");
+    api.getRetentionWindow.mockResolvedValue({ days: 90, chosen: true, defaultDays: 30 });
     await userEvent.click(within(form).getByRole("button", { name: "Save" }));
-    expect(api.setRetentionWindow).toHaveBeenCalledWith(30);
-    await waitFor(() => {
-      expect(within(form).getByRole("button", { name: "Purge now" })).toBeEnabled();
-    });
+    expect(api.setRetentionWindow).toHaveBeenCalledWith(90);
+    expect(await within(form).findByText("Chosen by an admin (the default is 30 days).")).toBeInTheDocument();
+    expect(within(form).getByText(/purges after each sync and once a day/)).toBeInTheDocument();
     await userEvent.click(within(form).getByRole("button", { name: "Purge now" }));
     expect(await screen.findByTestId("purged")).toHaveTextContent("Removed 12 appointments, 3 patients");
   });

@@ -368,13 +368,14 @@ function RetentionForm() {
   const t = useT();
   const client = useQueryClient();
   const stored = useQuery({ queryKey: ["retentionWindow"], queryFn: getRetentionWindow });
-  const [days, setDays] = useState("");
+  // null until the admin types: the field shows the window in force (emptying it stays empty).
+  const [days, setDays] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (value: number) => setRetentionWindow(value),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["retentionWindow"] }),
   });
   const purge = useMutation({ mutationFn: purgeNow });
-  const shown = days === "" && typeof stored.data === "number" ? String(stored.data) : days;
+  const shown = days ?? (stored.data ? String(stored.data.days) : "");
   return (
     <form
       className="staff-idle"
@@ -386,7 +387,11 @@ function RetentionForm() {
       }}
     >
       <h2 id="retention-title">{t("retention.title")}</h2>
-      {stored.data === null && <p className="muted">{t("retention.none")}</p>}
+      {stored.data && (
+        <p className="muted" data-testid="retention-in-force">
+          {t(stored.data.chosen ? "retention.chosen" : "retention.default", { days: stored.data.defaultDays })}
+        </p>
+      )}
       <label className="access-field">
         <span>{t("retention.days")}</span>
         <input
@@ -418,7 +423,7 @@ function RetentionForm() {
       <button
         type="button"
         className="button"
-        disabled={stored.data === null}
+        disabled={!stored.data}
         onClick={() => {
           purge.mutate();
         }}

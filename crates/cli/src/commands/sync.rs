@@ -1,7 +1,7 @@
 //! `frontdesk sync [--vendor V]... [--json]`: one pass from the vendors into the cache, then
 //! the outbox, exactly as the app's background sync does it (the same `Desk`). A vendor that
 //! cannot be reached is a status in the summary and exit 3, not an abort: the others' data
-//! still lands.
+//! still lands. A pass that ended well is followed by the retention purge, as in the app.
 
 use crate::cli::{Cli, SyncArgs};
 use crate::commands::progress;
@@ -12,7 +12,7 @@ use frontdesk_core::Vendor;
 use frontdesk_core::config::Config;
 use frontdesk_core::contact::ConnectionState;
 use frontdesk_core::sync::{SyncReport, progress_channel};
-use frontdesk_desk::Desk;
+use frontdesk_desk::{Desk, retention};
 use frontdesk_store::KeychainKeyProvider;
 
 pub fn run(cli: &Cli, args: &SyncArgs) -> Result<(), Failure> {
@@ -30,6 +30,9 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<(), Failure> {
         let report = desk.sync_all(progress).await;
         // Every sender is gone once the pass is over, so the printer ends by itself.
         let _ = printer.await;
+        // The retention window (30 days unless the admin chose otherwise), as the app's sync
+        // loop applies it: what this pass brought and the desk does not need goes now.
+        retention::after_pass(&desk, &report).await?;
         Ok::<_, Failure>(report)
     })?;
     if args.json {
