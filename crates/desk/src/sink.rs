@@ -1,9 +1,11 @@
 //! The store as core's `SyncSink`. The store is synchronous (rusqlite), so every call runs on
 //! the blocking pool. Each page's records and its cursor go to the store as one batch, written
 //! in one transaction, so a crash or a `kill -9` mid-sync leaves the cache at a page boundary
-//! and the next pass resumes from the cursor that matches what is stored.
+//! and the next pass resumes from the cursor that matches what is stored. The sink also tells
+//! the sync where the retention window starts (`retention.rs`).
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use frontdesk_core::contact::VendorStatus;
 use frontdesk_core::sync::{Batch, Records, Stream, SyncSink};
 use frontdesk_core::{CoreError, ExternalId, PatientId, Vendor};
@@ -77,6 +79,18 @@ impl SyncSink for StoreSink {
                 }
             }
             Ok(found)
+        })
+        .await
+    }
+
+    /// The retention window in force (the admin's, or 30 days), so the sync does not write
+    /// what the purge after the pass would remove.
+    async fn keep_from(&self) -> Result<Option<DateTime<Utc>>, CoreError> {
+        blocking(&self.0, |s| {
+            Ok(Some(crate::retention::keep_from(
+                crate::retention::window_days(s),
+                Utc::now(),
+            )))
         })
         .await
     }

@@ -10,6 +10,7 @@ use crate::patient::VendorPatient;
 use crate::ports::{AppointmentFeed, PatientDirectory, PracticeDirectory};
 use crate::practice::{AppointmentType, Location, Operatory, Provider};
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -89,6 +90,12 @@ pub trait SyncSink: Send + Sync {
         vendor: Vendor,
         ids: Vec<ExternalId>,
     ) -> Result<HashMap<ExternalId, PatientId>, CoreError>;
+    /// Where the cache's retention window starts, if it keeps one: appointments that ended
+    /// before it are not written (the purge would remove them again) and their patients are
+    /// not fetched.
+    async fn keep_from(&self) -> Result<Option<DateTime<Utc>>, CoreError> {
+        Ok(None)
+    }
     /// Keeps the vendor's status so "as of" survives a restart.
     async fn save_status(&self, status: &VendorStatus) -> Result<(), CoreError>;
     async fn load_status(&self, vendor: Vendor) -> Result<Option<VendorStatus>, CoreError>;

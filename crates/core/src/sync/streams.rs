@@ -7,7 +7,9 @@
 //! the vendor can) and written through the patients path before the page is: the retention
 //! purge removes people with no visit in the window, and the directory's incremental pass does
 //! not bring back someone whose record did not change, so without this a purged person's new
-//! visit would sit on the board without a name.
+//! visit would sit on the board without a name. Appointments that ended before the cache's
+//! retention window are not written at all (the purge would only remove them again), so a
+//! window shorter than the sync's reach costs no look-ups.
 
 use crate::contact::ConnectionState;
 use crate::error::CoreError;
@@ -169,6 +171,7 @@ impl VendorPass {
             (true, Some(w)) => (state.page.clone(), w),
             _ => (None, self.window),
         };
+        let keep_from = self.sink.keep_from().await?;
         self.emit(Phase::Appointments, 0, 0);
         let (mut items, mut pages) = (0u32, 0u32);
         loop {
@@ -179,6 +182,9 @@ impl VendorPass {
                 .appointments_page(window.0, window.1, page.clone())
                 .await?;
             check_advances(self.vendor(), page.as_ref(), next.as_ref(), pages)?;
+            if let Some(from) = keep_from {
+                records.retain(|a| a.end >= from);
+            }
             self.resolve(&mut records, tally).await?;
             let after = StreamCursor {
                 page: next.clone(),

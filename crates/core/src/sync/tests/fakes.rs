@@ -253,6 +253,8 @@ pub struct FakeSink {
     pub appointments: Mutex<BTreeMap<String, Appointment>>,
     pub providers: Mutex<usize>,
     pub statuses: Mutex<HashMap<Vendor, VendorStatus>>,
+    /// The retention window's start, when the test gives the cache one.
+    pub keep_from: Option<DateTime<Utc>>,
 }
 
 impl FakeSink {
@@ -316,6 +318,10 @@ impl SyncSink for FakeSink {
                 (id, desk)
             })
             .collect())
+    }
+
+    async fn keep_from(&self) -> Result<Option<DateTime<Utc>>, CoreError> {
+        Ok(self.keep_from)
     }
 
     async fn save_status(&self, status: &VendorStatus) -> Result<(), CoreError> {

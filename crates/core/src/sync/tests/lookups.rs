@@ -2,6 +2,7 @@
 //! through the patients path, and the appointment resolved, within the same pass.
 
 use super::fakes::{FakeLookup, FakeSink, FakeVendor, FixedClock, appointment, at, patient};
+use crate::appointment::Appointment;
 use crate::contact::ConnectionState;
 use crate::ids::{ExternalId, PatientId, Vendor};
 use crate::sync::{Progress, Stream, SyncEngine, SyncOptions, VendorSources};
@@ -108,4 +109,46 @@ async fn without_a_lookup_a_missing_patient_stays_unresolved() {
     let report = engine.run_pass(quiet()).await;
     assert_eq!(report.vendor(v).unwrap().unresolved_appointments, 1);
     assert_eq!(sink.patient_count(v), 0);
+}
+
+#[tokio::test]
+async fn appointments_that_ended_before_the_window_are_not_written_nor_their_patients_fetched() {
+    let v = Vendor::Nexhealth;
+    let sink = Arc::new(FakeSink {
+        keep_from: Some(at(10)),
+        ..FakeSink::default()
+    });
+    let mut old = appointment(v, "a-old", "old");
+    (old.start, old.end) = (at(8), at(9));
+    let mut vendor = FakeVendor::new(v, 0, 10);
+    vendor.appointment_pages = vec![vec![old, appointment(v, "a-new", "new")]];
+    let vendor = Arc::new(vendor);
+    let lookup = Arc::new(FakeLookup {
+        known: [
+            (ExternalId::from("old"), patient(v, "old")),
+            (ExternalId::from("new"), patient(v, "new")),
+        ]
+        .into(),
+        ..FakeLookup::default()
+    });
+    let engine = SyncEngine::new(
+        sink.clone(),
+        vec![
+            VendorSources::new(v)
+                .appointments(vendor)
+                .lookup(lookup.clone()),
+        ],
+        SyncOptions::default(),
+    );
+    let report = engine.run_pass(quiet()).await;
+    assert_eq!(report.vendor(v).unwrap().appointments, 1);
+    assert_eq!(
+        lookup.asked.lock().unwrap().clone(),
+        [ExternalId::from("new")]
+    );
+    let stored: Vec<String> = sink.appointments.lock().unwrap().keys().cloned().collect();
+    assert_eq!(
+        stored,
+        [Appointment::desk_id(v, &ExternalId::from("a-new"))]
+    );
 }
