@@ -91,6 +91,7 @@ fn audit(desk: &Desk) -> Vec<(String, String, String)> {
 const FAMILIES: &[(&str, [bool; 3])] = &[
     //                          receptionist, clinician, admin
     ("search_patients", [true, true, true]),
+    ("search_vendor_patients", [true, true, true]),
     ("patient_card", [true, true, true]),
     ("day_board", [true, false, true]),
     ("provider_day", [false, true, false]),
