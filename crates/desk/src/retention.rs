@@ -4,7 +4,8 @@
 //! needs the people it sees, not the practice's history.
 //!
 //! The purge runs after every completed sync pass (so what a pass brought and the window does
-//! not need is gone minutes later, not a day later) and once a day besides. A purge that finds
+//! not need is gone minutes later, not a day later) and once a day besides, never while a pass
+//! is under way (it would remove people whose visits have not arrived yet). A purge that finds
 //! nothing costs a few indexed queries: no `VACUUM`, no audit row. A purged person who gets a
 //! new visit comes back with it: the sync fetches an appointment's unknown patient by id.
 
@@ -12,6 +13,7 @@ use crate::Desk;
 use crate::sink::blocking;
 use chrono::{DateTime, Days, Utc};
 use frontdesk_core::CoreError;
+use frontdesk_core::contact::ConnectionState;
 use frontdesk_core::sync::SyncReport;
 use frontdesk_store::{PurgeReport, Store};
 use std::sync::Arc;
@@ -58,6 +60,15 @@ pub async fn purge_quietly(store: &Arc<Store>) -> Result<PurgeReport, CoreError>
         s.purge_expired_quietly(ACTOR, from)
     })
     .await
+}
+
+/// Whether a sync pass is under way (some vendor reads "syncing"): a purge then could remove
+/// people whose visits the pass has not brought yet.
+#[must_use]
+pub fn pass_under_way(desk: &Desk) -> bool {
+    desk.statuses()
+        .iter()
+        .any(|s| s.state == ConnectionState::Syncing)
 }
 
 /// Purges after a sync pass, unless a vendor failed in it: a pass cut short may not have

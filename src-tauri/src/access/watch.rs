@@ -23,14 +23,25 @@ pub fn slept(monotonic: Duration, wall: Option<Duration>) -> bool {
 /// How often the retention purge runs besides after each sync pass (which a desk that cannot
 /// reach a vendor does not complete).
 const PURGE_EVERY: Duration = Duration::from_hours(24);
+/// How soon a daily purge that found a pass under way tries again.
+const PURGE_RETRY: Duration = Duration::from_hours(1);
 
-/// Purges once a day (the first a minute after start) with the window in force (the admin's,
-/// or the 30-day default); a purge that finds nothing writes nothing.
+/// Purges a day after start and daily after that, with the window in force (the admin's, or
+/// the 30-day default); a purge that finds nothing writes nothing. Never while a pass is under
+/// way: the patients it wrote would be purged before the visits that keep them arrive (the
+/// passes purge themselves when they end).
 fn spawn_purge(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(Duration::from_mins(1)).await;
+        tokio::time::sleep(PURGE_EVERY).await;
         loop {
             let state = app.state::<AppState>();
+            if state
+                .desk()
+                .is_some_and(|desk| frontdesk_desk::retention::pass_under_way(&desk))
+            {
+                tokio::time::sleep(PURGE_RETRY).await;
+                continue;
+            }
             if let Ok(store) = state.store()
                 && frontdesk_desk::retention::purge_quietly(&store)
                     .await
