@@ -111,6 +111,18 @@ mod tests {
     }
 
     #[test]
+    fn should_date_no_patient_record_in_the_future() {
+        let world = build(&SandboxOptions {
+            seed: 42,
+            patients: 5000,
+            ..SandboxOptions::default()
+        });
+        let now = chrono::Utc::now();
+        assert!(world.nex_patients.iter().all(|p| p.updated_at <= now));
+        assert!(world.cx_patients.iter().all(|p| p.updated_at <= now));
+    }
+
+    #[test]
     fn should_build_the_same_practice_from_the_same_seed() {
         let opts = SandboxOptions {
             today: NaiveDate::from_ymd_opt(2026, 11, 23),

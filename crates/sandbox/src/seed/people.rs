@@ -356,8 +356,10 @@ fn build_vendor_records(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                 location_ids: vec![other],
                 provider_id: None,
                 language: p.language.clone(),
-                created_at: created + Duration::days(100),
-                updated_at: created + Duration::days(100),
+                // Registered again later, but never in the future: a record "updated" after
+                // now would be changed-since every watermark and come back on every pass.
+                created_at: (created + Duration::days(100)).min(now),
+                updated_at: (created + Duration::days(100)).min(now),
             });
             nex_id += 1;
         }
