@@ -305,6 +305,24 @@ async fn a_lapsed_patient_sync_never_brings_is_found_with_both_vendor_links() {
         row.links
     );
     assert_eq!(r.from_vendors, vec![row.id.clone()]);
+
+    // She has no visit, and the purge after the next pass removes everyone without one; she
+    // was found because the receptionist is on the phone with her, so she stays.
+    let report = w.desk.sync_all(Arc::new(|_| {})).await;
+    assert!(report.all_ok());
+    let purged = frontdesk_desk::retention::after_pass(&w.desk, &report)
+        .await
+        .unwrap()
+        .expect("a pass that ended well purges");
+    assert!(
+        purged.patients > 0,
+        "the purge removed people without visits: {purged:?}"
+    );
+    let after = w.desk.store().search("rosa", "okafor-lapsed", 50).unwrap();
+    assert!(
+        after.iter().any(|s| s.id == row.id),
+        "the patient found through the vendors outlived the purge"
+    );
     w.sandbox.shutdown().await;
 }
 

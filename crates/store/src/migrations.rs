@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("schema/0002_staff.sql")),
     (3, include_str!("schema/0003_second_factor.sql")),
     (4, include_str!("schema/0004_staff_provider.sql")),
+    (5, include_str!("schema/0005_retention_holds.sql")),
 ];
 
 /// The schema version this build writes.

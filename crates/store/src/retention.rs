@@ -10,9 +10,11 @@
 //! audit row either, so a quiet pass costs a few indexed queries and leaves the file as it was.
 
 use crate::audit::{AuditEvent, AuditOutcome, append};
+use crate::codec::now_ms;
 use crate::error::StoreError;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
+use frontdesk_core::ids::PatientId;
 
 /// What one purge removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,6 +41,27 @@ fn count(n: usize) -> u64 {
 }
 
 impl Store {
+    /// Keeps `people` through the purges until `until`, though they have no visit: the desk
+    /// fetched them because someone at it asked, and is about to need them. A later hold
+    /// extends an earlier one; an earlier never shortens it.
+    pub fn hold_for_retention(
+        &self,
+        people: &[PatientId],
+        until: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let until_ms = until.timestamp_millis();
+        self.in_transaction(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT INTO retention_holds (patient_id, until_ms) VALUES (?1, ?2)
+                 ON CONFLICT (patient_id) DO UPDATE SET until_ms = MAX(until_ms, excluded.until_ms)",
+            )?;
+            for person in people {
+                stmt.execute(rusqlite::params![person.0, until_ms])?;
+            }
+            Ok(())
+        })
+    }
+
     /// A person's purge: removes what falls outside a window starting at `keep_from`, vacuums
     /// the file when anything went, and is audited even when nothing did.
     pub fn purge_expired(
@@ -81,8 +104,15 @@ impl Store {
                  SELECT p.pid, p.id FROM patients p
                  WHERE NOT EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.patient_id = p.id
-                                   AND o.state = 'queued')",
-                [],
+                                   AND o.state = 'queued')
+                   AND NOT EXISTS (SELECT 1 FROM retention_holds h WHERE h.patient_id = p.id
+                                   AND h.until_ms > ?1)",
+                [now_ms()],
+            )?;
+            // A run-out hold keeps nobody; it goes with the purge that outlived it.
+            tx.execute(
+                "DELETE FROM retention_holds WHERE until_ms <= ?1",
+                [now_ms()],
             )?;
             let gone = "SELECT id FROM temp.doomed";
             let contacts = tx.execute(
@@ -319,5 +349,48 @@ mod tests {
             (last.actor.as_str(), last.action.as_str()),
             ("system:retention", "retention.purge")
         );
+    }
+
+    #[test]
+    fn should_keep_a_held_person_without_visits_until_the_hold_runs_out() {
+        let (_dir, store) = store();
+        insert(
+            &store,
+            "INSERT INTO patients (pid, id, body, as_of) VALUES (1, 'found', '{}', 0), (2, 'lapsed', '{}', 0), (3, 'was-held', '{}', 0);",
+        );
+        let day = chrono::Days::new(1);
+        store
+            .hold_for_retention(&[PatientId("found".into())], Utc::now() + day)
+            .unwrap();
+        store
+            .hold_for_retention(&[PatientId("was-held".into())], Utc::now() - day)
+            .unwrap();
+        // An earlier hold never shortens a later one.
+        store
+            .hold_for_retention(&[PatientId("found".into())], Utc::now() - day)
+            .unwrap();
+
+        let report = store
+            .purge_expired_quietly("system:retention", Utc::now() - chrono::Days::new(30))
+            .unwrap();
+
+        assert_eq!(report.patients, 2, "the lapsed and the run-out hold go");
+        let conn = store.reader();
+        let left: Vec<String> = conn
+            .prepare("SELECT id FROM patients")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(left, ["found"]);
+        let holds: Vec<String> = conn
+            .prepare("SELECT patient_id FROM retention_holds")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(holds, ["found"], "the run-out hold is gone with its person");
     }
 }

@@ -2,8 +2,9 @@
 //! app, for a practice whose always-on machine receives the vendors' webhooks. `frontdesk sync`
 //! is one pass and exits, the wrong lifetime for a listener, so the receiver has its own
 //! command: it serves until Ctrl+C, applying each delivery to the cache as the app does, with a
-//! sync pass at start and every few minutes to catch what no webhook carries. Prints one JSON
-//! line (`listening`, `publicUrl`) once it listens.
+//! sync pass at start and every few minutes to catch what no webhook carries (each followed by
+//! the retention purge, as in the app). Prints one JSON line (`listening`, `publicUrl`) once it
+//! listens.
 
 use crate::cli::{Cli, WebhooksServeArgs};
 use crate::context::{self, actor};
@@ -64,6 +65,14 @@ pub fn serve(cli: &Cli, args: &WebhooksServeArgs) -> Result<(), Failure> {
                 let (progress, _events) = progress_channel();
                 let report = desk.sync_all(progress).await;
                 tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");
+                // The same retention as the app's loop: a long-lived receiver must not keep
+                // what the window lets go.
+                if frontdesk_desk::retention::after_pass(&desk, &report)
+                    .await
+                    .is_err()
+                {
+                    tracing::error!("retention_purge_failed");
+                }
                 tokio::time::sleep(Duration::from_secs(every.saturating_mul(60))).await;
             }
         });

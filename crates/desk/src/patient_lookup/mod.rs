@@ -217,6 +217,11 @@ impl Desk {
                     people.push(id);
                 }
             }
+            // Found because someone asked, most likely to be booked now: kept through the
+            // purges for a window's length though they have no visit yet.
+            let until =
+                chrono::Utc::now() + chrono::Days::new(u64::from(crate::retention::window_days(s)));
+            s.hold_for_retention(&people, until)?;
             Ok((report, people))
         })
         .await?;
