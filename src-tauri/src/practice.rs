@@ -349,12 +349,13 @@ fn spawn_sync(
         });
         loop {
             let report = desk.sync_all(progress.clone()).await;
-            tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");
             // The window in force (30 days unless the admin chose otherwise) applied to what
             // the pass brought; off the async threads, and nearly free when nothing expired.
             if let Err(e) = frontdesk_desk::retention::after_pass(&desk, &report).await {
                 tracing::error!(kind = ?e.kind(), "retention_purge_failed");
             }
+            // Logged once the purge is over too: a pass ends with its housekeeping.
+            tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");
             statuses.announce(&app, &desk.statuses());
             tokio::select! {
                 () = tokio::time::sleep(SYNC_EVERY) => {}
