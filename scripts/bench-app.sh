@@ -8,7 +8,7 @@
 # FRONTDESK_BENCH_HELLO=1 also builds and measures tests/bench/hello, a hello-world Tauri window
 # built with the same Tauri and release profile, launched alternately with the app by the same
 # harness, and prints the ratios against that too; FRONTDESK_BENCH_DROP_CACHES=1 drops the page
-# cache before each launch. Figures and logs land in target/bench.)
+# cache before each launch; FRONTDESK_BENCH_DETAIL=1 prints each process's PSS by mapping. Figures and logs land in target/bench.)
 #
 # The cache. Built once per run, in a throwaway HOME and a private keyring (its key must live in
 # the keychain, exactly as on a desk): `bench_cache` (crates/cli/examples) starts the demo
@@ -129,7 +129,7 @@ BENCH_PORT="$port" BENCH_APP="$app" BENCH_DATA_DIR="$run_dir/data" BENCH_CONFIG=
   BENCH_LOCATION_ID="$(field locationId)" BENCH_LOCATION_NAME="$(field locationName)" \
   BENCH_EXPECT_BLOCKS="$([ "$appointments" -gt 0 ] && echo 1 || echo 0)" BENCH_HELLO_APP="$hello_app" \
   BENCH_STAFF_USERNAME=bench BENCH_STAFF_PIN="$pin" \
-  BENCH_LAUNCHES="${FRONTDESK_BENCH_LAUNCHES:-10}" BENCH_IDLE_SECONDS="${FRONTDESK_BENCH_IDLE_SECONDS:-10}" \
+  BENCH_LAUNCHES="${FRONTDESK_BENCH_LAUNCHES:-10}" BENCH_IDLE_SECONDS="${FRONTDESK_BENCH_IDLE_SECONDS:-10}" BENCH_DETAIL="${FRONTDESK_BENCH_DETAIL:-0}" \
   BENCH_DROP_CACHES="${FRONTDESK_BENCH_DROP_CACHES:-0}" BENCH_JSON="$out/launches.json" BENCH_APP_LOG="$out/app-and-driver.log" \
   node "$repo/tests/bench/launches.mjs"
 node "$repo/tests/bench/report.mjs" "$out/cache.json" "$out/launches.json" "$app"

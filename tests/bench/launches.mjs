@@ -204,6 +204,27 @@ function processTree(pid) {
 /** Each process of the tree's memory in KiB from smaps_rollup: proportional set size (the
  * measure), and beside it the private pages (USS) and the resident set, which do not depend on
  * what else maps the same libraries. */
+/** Where a process's PSS lies, by mapping (anonymous memory together), largest first: the
+ * binary's own pages, WebKit's libraries, the JS heap and layers (FRONTDESK_BENCH_DETAIL=1). */
+function pssByMapping(pid) {
+  const totals = new Map();
+  let current = "[anon]";
+  try {
+    for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+      const head = line.match(/^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/);
+      if (head) current = head[1] || "[anon]";
+      const pss = line.match(/^Pss:\s+(\d+) kB/);
+      if (pss) totals.set(current, (totals.get(current) ?? 0) + Number(pss[1]));
+    }
+  } catch {
+    return [];
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([name, kib]) => `${(kib / 1024).toFixed(1)} MiB ${name}`);
+}
+
 function memoryOfTree(pid) {
   return processTree(pid).map((p) => {
     let name = "?";
@@ -218,6 +239,7 @@ function memoryOfTree(pid) {
     return {
       pid: p,
       name,
+      ...(process.env.BENCH_DETAIL === "1" ? { mappings: pssByMapping(p) } : {}),
       pssKiB: kib("Pss"),
       ussKiB: kib("Private_Clean") + kib("Private_Dirty"),
       rssKiB: kib("Rss"),
@@ -331,6 +353,9 @@ async function launch(subject, index) {
       otherWebKit: otherWebKitProcesses(tree),
       tree,
     };
+    for (const p of tree.filter((t) => t.mappings)) {
+      process.stderr.write(`  ${p.name} (${(p.pssKiB / 1024).toFixed(1)} MiB): ${p.mappings.join("; ")}\n`);
+    }
     process.stderr.write(
       `${subject.name} launch ${index}: ready ${sample.renderedMs.toFixed(0)} ms (${sample.paintedVia === "frame" ? "painted" : "in the DOM"}; ` +
         `${sample.setupMs === null ? "" : `setup at ${sample.setupMs.toFixed(0)} ms, `}webview from ${sample.nativeMs.toFixed(0)} ms, ` +
