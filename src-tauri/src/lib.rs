@@ -34,6 +34,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::schedule::locations,
             commands::schedule::providers,
             commands::schedule::day_board,
+            commands::printing::record_day_sheet_print,
             commands::clinician::provider_day,
             commands::telehealth::join_visit,
             commands::webhooks::webhook_receiver_status,

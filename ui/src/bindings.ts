@@ -42,6 +42,8 @@ export const commands = {
 	providers: () => typedError<Provider_Serialize[], AppError_Serialize>(__TAURI_INVOKE("providers")),
 	/**  The board for `location_id` on `day` (`YYYY-MM-DD`, the location's local date). */
 	dayBoard: (locationId: string, day: string) => typedError<DayBoard_Serialize, AppError_Serialize>(__TAURI_INVOKE("day_board", { locationId, day })),
+	/**  Records that the board's day sheet is being printed (called just before the print dialog). */
+	recordDaySheetPrint: (locationId: string, day: string, appointments: number) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("record_day_sheet_print", { locationId, day, appointments })),
 	/**
 	 *  `provider_id`'s appointments on `day` (`YYYY-MM-DD`, local to `time_zone`), at every
 	 *  location and by video.

@@ -63,6 +63,7 @@ pub const POLICY: &[(&str, Rule)] = &[
     ("refresh_patient_card", PATIENTS),
     // The front desk: the board, booking, cancelling, callbacks, invitations.
     ("day_board", DESK),
+    ("record_day_sheet_print", DESK),
     ("search_slots", DESK),
     ("book_slot", DESK),
     ("reschedule_appointment", DESK),

@@ -17,6 +17,7 @@ pub mod clinician;
 pub mod connections;
 pub mod ivr;
 pub mod patients;
+pub mod printing;
 pub mod records;
 pub mod retention;
 pub mod schedule;

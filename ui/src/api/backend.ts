@@ -109,6 +109,11 @@ export async function getProviders(): Promise<Provider[]> {
   return unwrap(await commands.providers());
 }
 
+/** Audits the day sheet about to print (who, which location's day, how many appointments). */
+export async function recordDaySheetPrint(locationId: string, day: string, appointments: number): Promise<void> {
+  unwrap(await commands.recordDaySheetPrint(locationId, day, appointments));
+}
+
 /** One location's board for `day`, the location's local date as `YYYY-MM-DD`. */
 export async function getDayBoard(locationId: string, day: string): Promise<DayBoard> {
   return unwrap(await commands.dayBoard(locationId, day));

@@ -224,17 +224,32 @@ describe("day board", () => {
     });
   });
 
-  it("prints the day as a table", async () => {
+  it("prints the day as a table, once the printout is in the audit log", async () => {
     const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    api.recordDaySheetPrint.mockResolvedValue(undefined);
     renderWithProviders(<AppShell />);
     await screen.findByTestId("day-board");
     await userEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect(print).toHaveBeenCalledOnce();
+    await waitFor(() => {
+      expect(print).toHaveBeenCalledOnce();
+    });
+    expect(api.recordDaySheetPrint).toHaveBeenCalledWith(CHICAGO.id, "2026-11-21", 1);
+    expect(api.recordDaySheetPrint.mock.invocationCallOrder[0]).toBeLessThan(print.mock.invocationCallOrder[0] ?? 0);
     const sheet = screen.getByTestId("print-sheet");
     expect(within(sheet).getAllByRole("row")).toHaveLength(2);
     expect(sheet).toHaveTextContent("10:30–11:00");
     expect(sheet).toHaveTextContent("Dr. Raj Patel");
     expect(sheet).toHaveTextContent("Confirmed");
+  });
+
+  it("does not print a day sheet the audit log could not record, and says why", async () => {
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    api.recordDaySheetPrint.mockRejectedValue({ kind: "storage", message: "the cache could not be written", wayOut: "restart" });
+    renderWithProviders(<AppShell />);
+    await screen.findByTestId("day-board");
+    await userEvent.click(screen.getByRole("button", { name: "Print" }));
+    await screen.findByRole("alert");
+    expect(print).not.toHaveBeenCalled();
   });
 
   it("speaks Spanish", async () => {

@@ -1,6 +1,8 @@
 // Today: one location's day by provider, what Rosa opens at 07:50 and glances at all day. The
 // location and day are chosen above the board; the board is printed as a plain table.
 import { useState } from "react";
+import { recordDaySheetPrint } from "../api/backend";
+import type { AppError } from "../api/backend";
 import { toAppError } from "../api/errors";
 import { useDayBoard, useLocations, boardPatientNames, useVendorStatuses } from "../api/queries";
 import { BoardActionsHost } from "../booking/BoardAppointmentMenu";
@@ -37,6 +39,7 @@ function DayBoardPage() {
   // Held here, above the grid: cancelling the day's last appointment empties the board, and the
   // dialog must outlive it to say the cancel worked.
   const [actionsFor, setActionsFor] = useState<BoardActionTarget | null>(null);
+  const [printError, setPrintError] = useState<AppError | null>(null);
 
   const title = t("today.title");
   if (locations.isError) {
@@ -77,12 +80,24 @@ function DayBoardPage() {
             data-testid="print-day"
             disabled={!data}
             onClick={() => {
-              window.print();
+              if (!data || !place.location) return;
+              // Patients' names go on paper: the audit log says who printed which day first,
+              // and nothing prints when that record cannot be written.
+              setPrintError(null);
+              recordDaySheetPrint(place.location.id, place.day, data.appointments.length).then(
+                () => {
+                  window.print();
+                },
+                (failure: unknown) => {
+                  setPrintError(toAppError(failure));
+                },
+              );
             }}
           >
             {t("board.print")}
           </button>
         </BoardToolbar>
+        {printError && <ErrorBanner error={printError} />}
         <OfflineBanner statuses={statuses.data ?? []} />
         <h2 className="board-heading" aria-live="polite">
           {dayLabel}

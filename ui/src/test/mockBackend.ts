@@ -15,6 +15,7 @@ export const searchVendorPatients = vi.fn<typeof Backend.searchVendorPatients>()
 export const getLocations = vi.fn<typeof Backend.getLocations>();
 export const getProviders = vi.fn<typeof Backend.getProviders>();
 export const getDayBoard = vi.fn<typeof Backend.getDayBoard>();
+export const recordDaySheetPrint = vi.fn<typeof Backend.recordDaySheetPrint>();
 export const getProviderDay = vi.fn<typeof Backend.getProviderDay>();
 export const joinVisit = vi.fn<typeof Backend.joinVisit>();
 export const onSyncProgressed = vi.fn<typeof Backend.onSyncProgressed>();
@@ -94,6 +95,7 @@ const all = {
   getLocations,
   getProviders,
   getDayBoard,
+  recordDaySheetPrint,
   getProviderDay,
   joinVisit,
   onSyncProgressed,
