@@ -2,7 +2,7 @@
 //! with no GPU that GL is Mesa's software rasteriser, which keeps a texture per composited layer
 //! in the web process and draws every frame on the CPU. Front-desk PCs are often thin clients
 //! and virtual desktops without a render node, and there the desk measured (`scripts/bench-app.sh`,
-//! a 100k-patient cache) its web process at 227 megabytes with compositing and 126 without, for
+//! a 100k-patient cache) its web process at 227 megabytes with compositing and 129 without, for
 //! the same board. So where the machine has no GPU the desk asks WebKit never to composite through
 //! GL; with a GPU it leaves WebKit's default alone, and an IT admin who set
 //! `WEBKIT_DISABLE_COMPOSITING_MODE` either way is obeyed, not second-guessed.
