@@ -9,7 +9,6 @@ pub mod events;
 pub mod join_link;
 pub mod launch;
 pub mod practice;
-pub mod rendering;
 pub mod state;
 
 use state::AppState;
@@ -115,7 +114,6 @@ pub fn run() {
         // Every command passes the role and lock check first (access/policy.rs).
         .invoke_handler(access::guard::guarded(builder.invoke_handler()))
         .setup(move |app| {
-            rendering::apply(app);
             builder.mount_events(app);
             let data_dir = launch
                 .data_dir
