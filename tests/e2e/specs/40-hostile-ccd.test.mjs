@@ -8,7 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { closeApp, withEvidence } from "../lib/session.mjs";
-import { goTo, openCard, openDemo, search } from "../lib/demo.mjs";
+import { goTo, openCard, openDemo, search, waitForVendors } from "../lib/demo.mjs";
 
 // seed/ccd.rs HOSTILE: the payload every hostile encounter ends with is HOSTILE[id % 8]. Some
 // carry visible text a sanitiser keeps (as plain text) while it drops the executable part.
@@ -51,6 +51,9 @@ async function framesOnCard() {
  * first encounter would be 900000, a multiple of 5: seed/records.rs), then today's patients.
  */
 async function findHostileEncounter() {
+  // The cards come from the cache: the session's first pass (and the retention purge after it)
+  // must be over, or a search can land between a purge and the look-ups that follow it.
+  await waitForVendors(browser, "ok");
   const seen = [];
   for (const phone of ["6465550143", "6465550177"]) {
     const results = await search(browser, phone);
