@@ -56,14 +56,18 @@ async function findHostileEncounter() {
   await waitForVendors(browser, "ok");
   const seen = [];
   for (const phone of ["6465550143", "6465550177"]) {
+    // Every person the phone finds: the card with the Nextech chart is the one to read.
     const results = await search(browser, phone);
-    if (results.length !== 1) continue;
-    await browser.keys(["Enter"]);
-    await openCard(browser, results[0].id);
-    const frames = await framesOnCard();
-    seen.push(...frames.map((f) => f.id));
-    const hostile = frames.find((f) => f.id !== null && f.id % 5 === 0);
-    if (hostile) return { patient: results[0].id, hostile, frames };
+    for (const result of results) {
+      await browser.execute((id) => {
+        window.location.hash = `#/patients/${id}`;
+      }, result.id);
+      await openCard(browser, result.id);
+      const frames = await framesOnCard();
+      seen.push(...frames.map((f) => f.id));
+      const hostile = frames.find((f) => f.id !== null && f.id % 5 === 0);
+      if (hostile) return { patient: result.id, hostile, frames };
+    }
   }
   await goTo(browser, "Today");
   const blocks = await browser.$$('[data-testid="appointment-block"]:not([aria-disabled="true"])');
