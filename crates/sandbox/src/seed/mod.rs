@@ -111,6 +111,32 @@ mod tests {
     }
 
     #[test]
+    fn should_give_every_story_person_a_past_encounter_on_any_day() {
+        // The seed's draws before the encounters depend on the weekday, so check a whole week.
+        for day in 16..=22 {
+            for seed in [42, 104] {
+                let world = build(&SandboxOptions {
+                    seed,
+                    patients: 200,
+                    today: NaiveDate::from_ymd_opt(2026, 11, day),
+                    ..SandboxOptions::default()
+                });
+                for p in world.nextech_patients.iter().filter(|p| p.person < 2) {
+                    assert!(
+                        world
+                            .encounters
+                            .iter()
+                            .any(|e| e.patient_id == p.patient_id),
+                        "{} {} has no encounter (seed {seed}, day {day})",
+                        p.first,
+                        p.last
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn should_date_no_patient_record_in_the_future() {
         let world = build(&SandboxOptions {
             seed: 42,

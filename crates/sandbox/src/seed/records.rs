@@ -21,7 +21,10 @@ pub fn build(world: &mut World, rng: &mut StdRng) {
     let mut id = 900_000u32;
     let nprov = world.providers.len().max(1);
     for p in &world.nextech_patients {
-        for _ in 0..rng.random_range(0..=3) {
+        // The story people (A-DAY-AT-THE-DESK.md) are opened for their CCD in the day's story,
+        // so they always have a past visit; everyone else may have none, as in a real EHR.
+        let fewest = u32::from(p.person < 2);
+        for _ in 0..rng.random_range(fewest..=3) {
             let provider = rng.random_range(0..nprov);
             let date = now
                 - Duration::days(rng.random_range(3..1000))
