@@ -137,6 +137,27 @@ mod tests {
     }
 
     #[test]
+    fn should_give_a_person_the_same_zoom_id_on_every_day() {
+        let minh = |day| {
+            let world = build(&SandboxOptions {
+                seed: 42,
+                patients: 200,
+                today: NaiveDate::from_ymd_opt(2026, 11, day),
+                ..SandboxOptions::default()
+            });
+            world
+                .zoom_patients
+                .iter()
+                .find(|p| p.person == Some(0))
+                .map(|p| p.id.clone())
+        };
+        let saturday = minh(21);
+        assert!(saturday.is_some(), "Minh is a Zoom patient");
+        assert_eq!(saturday, minh(23));
+        assert_eq!(saturday, minh(26));
+    }
+
+    #[test]
     fn should_date_no_patient_record_in_the_future() {
         let world = build(&SandboxOptions {
             seed: 42,

@@ -91,7 +91,8 @@ pub fn build(world: &mut World, opts: &SandboxOptions, today: NaiveDate, rng: &m
                     } else {
                         None
                     },
-                    confirmed: start < now || rng.random_bool(0.5),
+                    // Drawn whatever the hour, so the world after this is the same at any hour.
+                    confirmed: rng.random_bool(0.5) || start < now,
                     cancelled,
                     cancelled_at: if cancelled {
                         Some(created + Duration::hours(5))
@@ -251,6 +252,8 @@ fn mirror_to_cxone(world: &mut World, rng: &mut StdRng) {
             "scheduled"
         };
         let soon = a.start > now && a.start < now + Duration::days(2);
+        // Drawn for every visit, sent or not, so the draws do not depend on the hour.
+        let delivered = rng.random_bool(0.9);
         out.push(CxAppointment {
             id: format!("appt-{n}"),
             patient_id: cx.clone(),
@@ -264,15 +267,9 @@ fn mirror_to_cxone(world: &mut World, rng: &mut StdRng) {
             created_at: a.created_at,
             updated_at: a.updated_at,
             reminder_sent: soon || a.start < now,
-            reminder_status: if soon || a.start < now {
-                Some(if rng.random_bool(0.9) {
-                    "delivered".into()
-                } else {
-                    "failed".into()
-                })
-            } else {
-                None
-            },
+            reminder_status: (soon || a.start < now)
+                .then_some(delivered)
+                .map(|ok| if ok { "delivered" } else { "failed" }.into()),
         });
         n += 1;
     }

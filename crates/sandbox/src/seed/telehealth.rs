@@ -54,10 +54,23 @@ pub fn status_at(start: DateTime<Utc>, minutes: u32, now: DateTime<Utc>) -> &'st
     }
 }
 
+/// A person's Zoom id, from the seed and the person alone: the same whatever the day or hour
+/// the sandbox starts. The desk's cache outlives a sandbox (the demo starts a fresh one each
+/// session), and Zoom cannot be searched for patients, so an id that moved with the clock
+/// would reach the desk as a second Zoom record of the same person.
+fn zoom_patient_id(seed: u64, person: usize) -> String {
+    use rand::SeedableRng;
+    let person = u64::try_from(person).unwrap_or(u64::MAX);
+    let mut rng =
+        StdRng::seed_from_u64(seed.rotate_left(17) ^ person.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    format!("pat_{:08x}", rng.random::<u32>())
+}
+
 // Visits per provider per day, then the patients they imply: one pass reads best.
 #[allow(clippy::too_many_lines)]
 pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     let now = Utc::now();
+    let seed = world.seed;
     let tele: Vec<_> = world
         .providers
         .iter()
@@ -124,11 +137,13 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
                 };
                 let zid = zoom_by_person
                     .entry(person)
-                    .or_insert_with(|| format!("pat_{:08x}", rng.random::<u32>()))
+                    .or_insert_with(|| zoom_patient_id(seed, person))
                     .clone();
                 let duration = if rng.random_bool(0.5) { 20 } else { 30 };
                 let mut status = status_at(start, duration, now);
-                if status == "completed" && rng.random_bool(0.05) {
+                // Drawn for every visit, so the draws after it do not depend on the hour.
+                let no_show = rng.random_bool(0.05);
+                if status == "completed" && no_show {
                     status = "no_show";
                 }
                 let created = start - Duration::days(rng.random_range(1..20));
