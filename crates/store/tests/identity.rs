@@ -157,3 +157,34 @@ fn should_link_mrn_to_chart_number_exactly() {
         "phones are the union of the records"
     );
 }
+
+/// The desk books a video visit for Minh before it has seen his Zoom record, so Zoom makes him a
+/// second one; when the sync later brings the first (with the practice's MRN on it), it joins
+/// him rather than becoming a second Minh at the desk.
+#[test]
+fn should_join_a_second_zoom_record_carrying_the_persons_mrn() {
+    let f = Fixture::new();
+    let minh = |vendor, id: &str| record(vendor, id, "Minh", "Nguyen", (1964, 5, 3), "6465550143");
+    f.store
+        .upsert_vendor_patients(&[with_mrn(minh(Vendor::Nexhealth, "1001"), "A0100000")])
+        .unwrap();
+    // The record the desk made through Zoom for the booking: no MRN.
+    let made = f
+        .store
+        .upsert_vendor_patients(&[minh(Vendor::Zoom, "pat_made")])
+        .unwrap();
+    assert_eq!(made.linked, 1);
+    let seen = f
+        .store
+        .upsert_vendor_patients(&[with_mrn(minh(Vendor::Zoom, "pat_seen"), "A0100000")])
+        .unwrap();
+    assert_eq!((seen.linked, seen.created), (1, 0));
+    let hits = f.store.search("test", "6465550143", 20).unwrap();
+    assert_eq!(hits.len(), 1, "one Minh at the desk");
+    let zoom: Vec<_> = hits[0]
+        .links
+        .iter()
+        .filter(|l| l.vendor == Vendor::Zoom)
+        .collect();
+    assert_eq!(zoom.len(), 2, "both Zoom records are his");
+}

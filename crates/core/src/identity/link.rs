@@ -35,6 +35,15 @@ pub enum LinkDecision {
     },
 }
 
+/// Whether the desk itself can make a second record of someone at this vendor without knowing:
+/// Zoom cannot be searched for patients, so a video visit booked before the desk has seen a
+/// person's Zoom record makes another one. Such a record carrying the person's MRN is the person
+/// (the practice put that MRN there); treating it as Zoom's own second person would put a
+/// duplicate of them at the desk.
+fn makes_unseen_duplicates(vendor: Vendor) -> bool {
+    vendor == Vendor::Zoom
+}
+
 /// Decides where `incoming` (a record from `vendor`) belongs among `candidates`.
 #[must_use]
 pub fn decide(vendor: Vendor, incoming: &Demographics, candidates: &[Candidate]) -> LinkDecision {
@@ -46,7 +55,9 @@ pub fn decide(vendor: Vendor, incoming: &Demographics, candidates: &[Candidate])
         // person's call even when everything matches.
         let same_vendor = candidate.vendors.contains(&vendor);
         match s.mrn {
-            MrnMatch::Same if !same_vendor => automatic.push((candidate, s, LinkConfidence::Exact)),
+            MrnMatch::Same if !same_vendor || makes_unseen_duplicates(vendor) => {
+                automatic.push((candidate, s, LinkConfidence::Exact));
+            }
             MrnMatch::Different => {}
             _ if s.points >= AUTO_LINK_THRESHOLD && !same_vendor => {
                 automatic.push((candidate, s, LinkConfidence::Matched));
@@ -207,6 +218,65 @@ mod tests {
         assert!(
             matches!(decide(Vendor::Nexhealth, &a, &[b]), LinkDecision::NewPatient { suggestions } if suggestions.len() == 1)
         );
+    }
+
+    #[test]
+    fn a_second_zoom_record_with_the_persons_mrn_joins_them() {
+        let second = demo(
+            "Minh",
+            "Nguyen",
+            (1964, 5, 3),
+            "6465550143",
+            Some("A0100000"),
+        );
+        let minh = candidate(
+            "p1",
+            demo(
+                "Minh",
+                "Nguyen",
+                (1964, 5, 3),
+                "6465550143",
+                Some("A0100000"),
+            ),
+            &[Vendor::Cxone, Vendor::Zoom],
+        );
+        assert!(matches!(
+            decide(Vendor::Zoom, &second, std::slice::from_ref(&minh)),
+            LinkDecision::Link { patient_id, confidence: LinkConfidence::Exact, .. } if patient_id.0 == "p1"
+        ));
+        // Without the MRN it is still only a suggestion: the same name, birth date and phone at
+        // one vendor can be two people (twins sharing a phone).
+        let unnumbered = demo("Minh", "Nguyen", (1964, 5, 3), "6465550143", None);
+        assert!(matches!(
+            decide(Vendor::Zoom, &unnumbered, &[minh]),
+            LinkDecision::NewPatient { suggestions } if suggestions.len() == 1
+        ));
+    }
+
+    #[test]
+    fn a_nexhealth_duplicate_with_the_same_mrn_is_only_suggested() {
+        let second = demo(
+            "Minh",
+            "Nguyen",
+            (1964, 5, 3),
+            "6465550143",
+            Some("A0100000"),
+        );
+        let minh = candidate(
+            "p1",
+            demo(
+                "Minh",
+                "Nguyen",
+                (1964, 5, 3),
+                "6465550143",
+                Some("A0100000"),
+            ),
+            &[Vendor::Nexhealth],
+        );
+        assert!(matches!(
+            decide(Vendor::Nexhealth, &second, &[minh]),
+            LinkDecision::NewPatient { suggestions } if suggestions.len() == 1
+        ));
     }
 
     #[test]
