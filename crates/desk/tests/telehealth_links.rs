@@ -142,3 +142,54 @@ async fn after_a_pass_todays_zoom_visits_have_a_desk_provider_and_a_desk_patient
         assert_eq!(again.patient_id, v.patient_id);
     }
 }
+
+/// The demo's life: every session starts a fresh sandbox, and the desk's cache outlives it. A
+/// second session, the next day, with its passes (each with its purge) bring the same people again, so nobody
+/// appears twice: the story people are still one person each, every Zoom record of theirs is
+/// on them, and no new link suggestion waits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_sandbox_over_the_same_cache_adds_nobody_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyProvider::new();
+    let quiet: Progress = Arc::new(|_| {});
+    let mut suggestions_after_first = None;
+    let today = Utc::now().date_naive();
+    for session in 0..2 {
+        let sandbox = Sandbox::start(SandboxOptions {
+            today: today.checked_add_days(chrono::Days::new(session)),
+            ..SandboxOptions::small(11)
+        })
+        .await
+        .unwrap();
+        let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
+        let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
+        for _ in 0..2 {
+            let report = desk.sync_all(quiet.clone()).await;
+            let purge = frontdesk_desk::retention::after_pass(&desk, &report)
+                .await
+                .unwrap();
+            assert!(
+                purge.is_some(),
+                "session {session}: the pass ended well and purged"
+            );
+        }
+        let store = desk.store().clone();
+        // The story people (sandbox seed/people.rs): Minh and Thi Nguyen, by phone.
+        for phone in ["6465550143", "6465550177"] {
+            let hits = store.search("test", phone, 20).unwrap();
+            assert_eq!(hits.len(), 1, "session {session}: one person with {phone}");
+        }
+        let minh = store.search("test", "6465550143", 1).unwrap().remove(0);
+        assert!(
+            minh.links.iter().any(|l| l.vendor == Vendor::Zoom),
+            "session {session}: Minh's Zoom record is on him"
+        );
+        let waiting = store.link_suggestions().unwrap().len();
+        match suggestions_after_first {
+            None => suggestions_after_first = Some(waiting),
+            Some(first) => assert_eq!(waiting, first, "no new suggestion in a later session"),
+        }
+        drop(desk);
+        drop(sandbox);
+    }
+}
