@@ -10,6 +10,9 @@ import { BackendError } from "../api/errors";
 import { createQueryClient } from "../api/queryClient";
 import { I18nProvider } from "../i18n/I18nProvider";
 import { SessionGate } from "./SessionGate";
+import { CHICAGO } from "../test/fixtures";
+import { LOCATION_STORAGE_KEY } from "../schedule/useBoardPlace";
+import { todayIn } from "../time/zoned";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
 
@@ -94,6 +97,36 @@ describe("SessionGate", () => {
     await userEvent.click(screen.getByTestId("sign-in-submit"));
     expect(api.signIn).toHaveBeenLastCalledWith("rosa", "246810");
     expect(await screen.findByText("Minh Nguyen")).toBeInTheDocument();
+  });
+
+  it("reads the board's locations and the remembered location's today as a session opens on it", async () => {
+    const other = { ...CHICAGO, id: "nexhealth:loc-2", name: "Northside", timeZone: "Pacific/Auckland" };
+    window.localStorage.setItem(LOCATION_STORAGE_KEY, other.id);
+    api.getSessionStatus.mockResolvedValue(status("signedOut"));
+    api.signIn.mockResolvedValue({ outcome: "signedIn", status: status("active") });
+    api.getLocations.mockResolvedValue([CHICAGO, other]);
+    api.getDayBoard.mockResolvedValue({ location: other, day: todayIn(other.timeZone), providers: [], appointments: [], patients: [] });
+    const client = renderGate();
+    await userEvent.type(await screen.findByTestId("sign-in-username"), "rosa");
+    await userEvent.type(screen.getByTestId("sign-in-credential"), "246810");
+    await userEvent.click(screen.getByTestId("sign-in-submit"));
+    await waitFor(() => {
+      expect(api.getDayBoard).toHaveBeenCalledWith(other.id, todayIn(other.timeZone));
+    });
+    expect(client.getQueryData(["dayBoard", other.id, todayIn(other.timeZone)])).toBeDefined();
+    window.localStorage.removeItem(LOCATION_STORAGE_KEY);
+  });
+
+  it("reads nothing ahead for a session that may not read the board, or opens elsewhere", async () => {
+    api.getSessionStatus.mockResolvedValue(status("signedOut"));
+    api.signIn.mockResolvedValueOnce({ outcome: "signedIn", status: status("active", { allowed: ["search_patients"] }) });
+    renderGate();
+    await userEvent.type(await screen.findByTestId("sign-in-username"), "lee");
+    await userEvent.type(screen.getByTestId("sign-in-credential"), "135791");
+    await userEvent.click(screen.getByTestId("sign-in-submit"));
+    expect(await screen.findByText("Minh Nguyen")).toBeInTheDocument();
+    expect(api.getLocations).not.toHaveBeenCalled();
+    expect(api.getDayBoard).not.toHaveBeenCalled();
   });
 
   it("Ctrl+L unmounts the desk, forgets its data and unlocks for the same person", async () => {

@@ -19,6 +19,7 @@ import { useIdleLock } from "./useIdleLock";
 import { homeFor, routeAllowed } from "./routes";
 import { useCan } from "./session";
 import { navigate, useRoute } from "../router/useRoute";
+import { prepareDesk } from "./prepareDesk";
 import "./access.css";
 
 export function SessionGate({ children }: { children: ReactNode }) {
@@ -121,7 +122,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   }
   const onSignedIn = (status: SessionStatus) => {
-    client.setQueryData(SESSION_KEY, status);
+    // The desk opens once its code and first reads are here (or a moment has passed), in one paint.
+    void prepareDesk(client, status).finally(() => {
+      client.setQueryData(SESSION_KEY, status);
+    });
   };
   switch (value.status.phase) {
     case "setup":

@@ -2,6 +2,8 @@
 // the app's facts shares one request, and pushed events update the cache in place.
 import { useEffect, useRef, useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
+import { initialBoardPlace } from "../schedule/useBoardPlace";
 import {
   getAppInfo,
   getConnectionSettings,
@@ -198,11 +200,40 @@ export function useCardRefresh(id: string): { refreshing: boolean } {
   return { refreshing: settled !== id };
 }
 
+/** Reads what the shell shows around every page (the app's facts, the vendors' state). */
+export async function prefetchShell(client: QueryClient, allowed: ReadonlySet<string>): Promise<void> {
+  const reads: Promise<unknown>[] = [client.query({ queryKey: queryKeys.appInfo, queryFn: getAppInfo, staleTime: Infinity })];
+  if (allowed.has("vendor_statuses")) {
+    reads.push(client.query({ queryKey: queryKeys.vendorStatuses, queryFn: getVendorStatuses, staleTime: Infinity }));
+  }
+  await Promise.all(reads);
+}
+
+/**
+ * Reads what the board shows first (the locations, then the remembered location's today) as a
+ * session opens, so those reads overlap the shell's first render instead of following it. A
+ * failure is left to the board's own query, which puts it in words.
+ */
+export async function prefetchTodayBoard(client: QueryClient): Promise<void> {
+  const locations = await client.query({ queryKey: queryKeys.locations, queryFn: getLocations, staleTime: SLOW_CHANGING });
+  const place = initialBoardPlace(locations);
+  if (!place) return;
+  await client.query({
+    queryKey: queryKeys.dayBoard(place.locationId, place.day),
+    queryFn: () => getDayBoard(place.locationId, place.day),
+  });
+}
+
+/** A board read this recently (the session's first read, a step back to the day) is current:
+ * sync and booking events refresh it, so showing the page again needs no second read. */
+const BOARD_FRESH = 10 * 1000;
+
 export function useDayBoard(locationId: string | undefined, day: string) {
   return useQuery({
     queryKey: queryKeys.dayBoard(locationId ?? "", day),
     queryFn: () => getDayBoard(locationId ?? "", day),
     enabled: locationId !== undefined,
+    staleTime: BOARD_FRESH,
     // Stepping to the next day keeps the old board on screen until the new one is read.
     placeholderData: keepPreviousData,
   });

@@ -41,6 +41,11 @@ function hashSnapshot(): string {
   return window.location.hash;
 }
 
+/** The current page, for code outside React (the session's first reads). */
+export function currentRoute(): Route {
+  return routeSnapshot();
+}
+
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, routeSnapshot, routeSnapshot);
 }

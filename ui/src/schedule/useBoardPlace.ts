@@ -24,6 +24,13 @@ export interface BoardPlace {
   isToday: boolean;
 }
 
+/** The location and day the board opens on for these locations, before anyone picks. */
+export function initialBoardPlace(locations: readonly Location[]): { locationId: string; day: string } | undefined {
+  const chosenId = savedLocationId();
+  const location = locations.find((l) => l.id === chosenId) ?? locations[0];
+  return location && { locationId: location.id, day: todayIn(location.timeZone) };
+}
+
 export function useBoardPlace(locations: readonly Location[] | undefined): BoardPlace {
   const [chosenId, setChosenId] = useState<string | null>(savedLocationId);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
