@@ -61,27 +61,38 @@ export function useVendorStatuses() {
 
 /**
  * Folds VendorStatusChanged events into the cached statuses. Mounted once, by the shell, so
- * every reader of useVendorStatuses sees pushed changes without subscribing twice.
+ * every reader of useVendorStatuses sees pushed changes without subscribing twice. Once
+ * subscribed it reads the statuses (and what a pass changes) again: an event that came between
+ * the first read (made as the session opened, before the shell was up) and the subscription
+ * would otherwise be lost, and a chip would say "syncing" for a pass that had ended.
  */
 export function useVendorStatusEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
+    // A vendor that synced, or went away, may have changed what the board and the cards show;
+    // they re-read the cache (cheap: it is local) rather than wait for a reload.
+    const rereadSynced = () => {
+      void client.invalidateQueries({ queryKey: ["dayBoard"] });
+      void client.invalidateQueries({ queryKey: ["providerDay"] });
+      void client.invalidateQueries({ queryKey: ["patientCard"] });
+    };
     onVendorStatusChanged((status) => {
       client.setQueryData<VendorStatus[]>(queryKeys.vendorStatuses, (old) =>
         mergeVendorStatus(old ?? [], status),
       );
-      // A vendor that synced, or went away, may have changed what the board and the cards
-      // show; they re-read the cache (cheap: it is local) rather than wait for a reload.
-      void client.invalidateQueries({ queryKey: ["dayBoard"] });
-      void client.invalidateQueries({ queryKey: ["providerDay"] });
-      void client.invalidateQueries({ queryKey: ["patientCard"] });
+      rereadSynced();
     }).then(
       (stop) => {
         // The component may have unmounted while the subscription was being set up.
-        if (cancelled) stop();
-        else unlisten = stop;
+        if (cancelled) {
+          stop();
+          return;
+        }
+        unlisten = stop;
+        void client.invalidateQueries({ queryKey: queryKeys.vendorStatuses });
+        rereadSynced();
       },
       (error: unknown) => {
         // Without events the chips still show the loaded state; note it for whoever debugs.
