@@ -124,6 +124,7 @@ const report = (first, signIn, blocks, gate) => {
     visibility: document.visibilityState,
     firstPaint: performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")?.startTime ?? null,
     offlineBanner: Boolean(document.querySelector('[data-testid="offline-banner"], .offline-banner')),
+    marks: performance.getEntriesByType("mark").map((e) => [e.name, Math.round(e.startTime)]),
   });
 };
 watch(firstScreen, (screen, already) => painted((via, at, seen) => {
@@ -353,6 +354,11 @@ async function launch(subject, index) {
       otherWebKit: otherWebKitProcesses(tree),
       tree,
     };
+    if (process.env.BENCH_DETAIL === "1" && board.marks) {
+      const origin = (t) => (t - board.timeOrigin).toFixed(0);
+      const clicks = board.signIn ? `sign-in clicked at ${origin(board.signIn.submitted)}, board painted at ${origin(board.signIn.at)}; ` : "";
+      process.stderr.write(`  page marks, ms from the page's origin: ${clicks}${board.marks.map(([n, t]) => `${n} ${t}`).join(", ")}\n`);
+    }
     for (const p of tree.filter((t) => t.mappings)) {
       process.stderr.write(`  ${p.name} (${(p.pssKiB / 1024).toFixed(1)} MiB): ${p.mappings.join("; ")}\n`);
     }

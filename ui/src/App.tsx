@@ -1,35 +1,41 @@
 // The root: providers (query cache, language) around the shell. Tests render AppShell inside
 // their own providers; the app renders this.
 //
-// The desk's screens are a separate chunk (shell/loadShell.ts), fetched as soon as the first
-// screen is up; signing in waits for it (access/prepareDesk.ts), and Suspense covers a chunk
-// that is still not there when the session opens.
+// The desk's screens are a separate chunk (shell/loadShell.ts), fetched once the sign-in screen
+// is up or a person signs in; signing in waits for it (access/prepareDesk.ts), and Suspense
+// covers a chunk that is still not there when the session opens.
 import { QueryClientProvider } from "@tanstack/react-query";
-import { Suspense, lazy, useEffect, useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import { createQueryClient } from "./api/queryClient";
 import { SessionGate } from "./access/SessionGate";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { useT } from "./i18n/context";
-import { loadShell } from "./shell/loadShell";
+import { loadShell, loadedShell } from "./shell/loadShell";
 
-const AppShell = lazy(() => loadShell().then((module) => ({ default: module.AppShell })));
+const LazyAppShell = lazy(() => loadShell().then((module) => ({ default: module.AppShell })));
 
 export function App() {
   const [client] = useState(createQueryClient);
-  useEffect(() => {
-    void loadShell();
-  }, []);
   return (
     <QueryClientProvider client={client}>
       <I18nProvider>
         {/* Nobody reaches the desk without signing in; locking unmounts it. */}
         <SessionGate>
-          <Suspense fallback={<ShellLoading />}>
-            <AppShell />
-          </Suspense>
+          <Desk />
         </SessionGate>
       </I18nProvider>
     </QueryClientProvider>
+  );
+}
+
+/** The desk's screens: straight from the chunk when it is here (signing in waits for it), else lazily. */
+function Desk() {
+  const shell = loadedShell();
+  if (shell) return <shell.AppShell />;
+  return (
+    <Suspense fallback={<ShellLoading />}>
+      <LazyAppShell />
+    </Suspense>
   );
 }
 

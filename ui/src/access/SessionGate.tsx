@@ -20,7 +20,11 @@ import { homeFor, routeAllowed } from "./routes";
 import { useCan } from "./session";
 import { navigate, useRoute } from "../router/useRoute";
 import { prepareDesk } from "./prepareDesk";
+import { loadShell } from "../shell/loadShell";
 import "./access.css";
+
+/** How long after the sign-in screen appears its desk's code starts loading. */
+const SHELL_PRELOAD_MS = 1000;
 
 export function SessionGate({ children }: { children: ReactNode }) {
   const t = useT();
@@ -32,6 +36,18 @@ export function SessionGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (phase !== undefined && phase !== "active") dropDeskData(client);
   }, [phase, client]);
+
+  // The desk's code is fetched once the sign-in screen is up (a person takes seconds to type a
+  // PIN), not before: evaluating it first would hold back that screen's first paint.
+  useEffect(() => {
+    if (phase === undefined || phase === "active") return;
+    const timer = window.setTimeout(() => {
+      void loadShell().catch(() => undefined);
+    }, SHELL_PRELOAD_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [phase]);
 
   // The backend locked (idle watcher, a slept laptop): follow it.
   useEffect(() => {

@@ -14,6 +14,7 @@ import { takeSwitchRequest } from "./session";
 import { SecondFactorStep } from "./SecondFactorStep";
 import { EnrolmentScreen } from "./EnrolmentScreen";
 import type { EnrolmentView } from "../api/backend";
+import { loadShell } from "../shell/loadShell";
 
 /** What a right PIN still owes when the person's role needs a second factor. */
 type Owed = { kind: "code" } | { kind: "enrolment"; enrolment: EnrolmentView };
@@ -39,6 +40,8 @@ export function SignInScreen({ status, onSignedIn }: SignInScreenProps) {
     event.preventDefault();
     setBusy(true);
     setFailure(null);
+    // The desk's code loads while the backend checks the PIN (Argon2id takes a moment by design).
+    void loadShell().catch(() => undefined);
     try {
       const who = unlocking ? lockedUser.username : username;
       const outcome = await signIn(who, credential);

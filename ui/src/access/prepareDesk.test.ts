@@ -5,6 +5,7 @@ import type { SessionStatus } from "../api/backend";
 import { createQueryClient } from "../api/queryClient";
 import { CHICAGO } from "../test/fixtures";
 import { todayIn } from "../time/zoned";
+import { loadedShell } from "../shell/loadShell";
 import { prepareDesk } from "./prepareDesk";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
@@ -33,9 +34,12 @@ describe("prepareDesk", () => {
     const day = todayIn(CHICAGO.timeZone);
     api.getDayBoard.mockResolvedValue({ location: CHICAGO, day, providers: [], appointments: [], patients: [] });
     const client = createQueryClient();
-    await prepareDesk(client, active(["day_board", "vendor_statuses"]));
+    // A long limit: under Vitest the desk's module is compiled on first import, which is slow.
+    await prepareDesk(client, active(["day_board", "vendor_statuses"]), 60_000);
     expect(client.getQueryData(["vendorStatuses"])).toEqual([]);
     expect(client.getQueryData(["dayBoard", CHICAGO.id, day])).toBeDefined();
+    // The desk's code is here too, so it renders at once rather than through a suspending lazy.
+    expect(loadedShell()?.AppShell).toBeTypeOf("function");
   });
 
   it("opens after its limit when a read never answers", async () => {

@@ -14,18 +14,30 @@ export const OPEN_WAIT_MS = 400;
 
 export function prepareDesk(client: QueryClient, status: SessionStatus, waitMs = OPEN_WAIT_MS): Promise<void> {
   if (status.phase !== "active") return Promise.resolve();
+  // Marks for the start-up benchmark (scripts/bench-app.sh reads them): where the time goes.
+  performance.mark("desk:prepare");
   const allowed = new Set(status.allowed);
-  const ready: Promise<unknown>[] = [loadShell(), prefetchShell(client, allowed)];
+  const marked = <T,>(name: string, step: Promise<T>) =>
+    step.finally(() => {
+      performance.mark(name);
+    });
+  const ready: Promise<unknown>[] = [marked("desk:code", loadShell()), marked("desk:shell-reads", prefetchShell(client, allowed))];
   if (allowed.has("day_board") && currentRoute() === "today") {
-    ready.push(prefetchTodayBoard(client));
+    ready.push(marked("desk:board-reads", prefetchTodayBoard(client)));
   }
   // A failed read is left to its screen, which says it in words; a slow one to the time limit.
   const settled = Promise.allSettled(ready).then(() => undefined);
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, waitMs);
+    const open = (why: string) => {
+      performance.mark(`desk:open:${why}`);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      open("waited");
+    }, waitMs);
     void settled.finally(() => {
       clearTimeout(timer);
-      resolve();
+      open("ready");
     });
   });
 }

@@ -1,3 +1,22 @@
 // The desk's screens as their own chunk. The sign-in screen needs none of them, so the window
 // paints it without first evaluating the whole desk; the chunk is fetched while a person types.
-export const loadShell = () => import("./AppShell");
+type ShellModule = typeof import("./AppShell");
+
+let loaded: ShellModule | undefined;
+
+export function loadShell(): Promise<ShellModule> {
+  return import("./AppShell").then((module) => {
+    loaded = module;
+    return module;
+  });
+}
+
+/**
+ * The chunk once it is here. Rendering it directly, rather than through `lazy`, matters: a lazy
+ * component suspends on its first render even when its code is already loaded, and React holds
+ * a revealed Suspense boundary back for up to 300 ms so content does not flicker, which would put
+ * that wait between signing in and the board.
+ */
+export function loadedShell(): ShellModule | undefined {
+  return loaded;
+}
