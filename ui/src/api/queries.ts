@@ -64,7 +64,9 @@ export function useVendorStatuses() {
  * every reader of useVendorStatuses sees pushed changes without subscribing twice. Once
  * subscribed it reads the statuses (and what a pass changes) again: an event that came between
  * the first read (made as the session opened, before the shell was up) and the subscription
- * would otherwise be lost, and a chip would say "syncing" for a pass that had ended.
+ * would otherwise be lost, and a chip would say "syncing" for a pass that had ended. That read
+ * only fills in vendors with no event since it began: an answer read while a pass ran must not
+ * undo the "ok" its end pushed a moment later.
  */
 export function useVendorStatusEvents(): void {
   const client = useQueryClient();
@@ -78,7 +80,10 @@ export function useVendorStatusEvents(): void {
       void client.invalidateQueries({ queryKey: ["providerDay"] });
       void client.invalidateQueries({ queryKey: ["patientCard"] });
     };
+    // Vendors whose change was pushed since the re-read below began: their event is newer.
+    const pushed = new Set<VendorStatus["vendor"]>();
     onVendorStatusChanged((status) => {
+      pushed.add(status.vendor);
       client.setQueryData<VendorStatus[]>(queryKeys.vendorStatuses, (old) =>
         mergeVendorStatus(old ?? [], status),
       );
@@ -91,7 +96,16 @@ export function useVendorStatusEvents(): void {
           return;
         }
         unlisten = stop;
-        void client.invalidateQueries({ queryKey: queryKeys.vendorStatuses });
+        pushed.clear();
+        getVendorStatuses().then(
+          (fresh) => {
+            if (cancelled) return;
+            client.setQueryData<VendorStatus[]>(queryKeys.vendorStatuses, (old) =>
+              fresh.filter((s) => !pushed.has(s.vendor)).reduce(mergeVendorStatus, old ?? []),
+            );
+          },
+          () => undefined, // The chips keep what they show; the next event corrects them.
+        );
         rereadSynced();
       },
       (error: unknown) => {
