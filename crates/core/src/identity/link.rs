@@ -220,28 +220,22 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_second_zoom_record_with_the_persons_mrn_joins_them() {
-        let second = demo(
+    /// Minh as a vendor has him, MRN included.
+    fn numbered_minh() -> Demographics {
+        demo(
             "Minh",
             "Nguyen",
             (1964, 5, 3),
             "6465550143",
             Some("A0100000"),
-        );
-        let minh = candidate(
-            "p1",
-            demo(
-                "Minh",
-                "Nguyen",
-                (1964, 5, 3),
-                "6465550143",
-                Some("A0100000"),
-            ),
-            &[Vendor::Cxone, Vendor::Zoom],
-        );
+        )
+    }
+
+    #[test]
+    fn a_second_zoom_record_with_the_persons_mrn_joins_them() {
+        let minh = candidate("p1", numbered_minh(), &[Vendor::Cxone, Vendor::Zoom]);
         assert!(matches!(
-            decide(Vendor::Zoom, &second, std::slice::from_ref(&minh)),
+            decide(Vendor::Zoom, &numbered_minh(), std::slice::from_ref(&minh)),
             LinkDecision::Link { patient_id, confidence: LinkConfidence::Exact, .. } if patient_id.0 == "p1"
         ));
         // Without the MRN it is still only a suggestion: the same name, birth date and phone at
@@ -255,26 +249,9 @@ mod tests {
 
     #[test]
     fn a_nexhealth_duplicate_with_the_same_mrn_is_only_suggested() {
-        let second = demo(
-            "Minh",
-            "Nguyen",
-            (1964, 5, 3),
-            "6465550143",
-            Some("A0100000"),
-        );
-        let minh = candidate(
-            "p1",
-            demo(
-                "Minh",
-                "Nguyen",
-                (1964, 5, 3),
-                "6465550143",
-                Some("A0100000"),
-            ),
-            &[Vendor::Nexhealth],
-        );
+        let minh = candidate("p1", numbered_minh(), &[Vendor::Nexhealth]);
         assert!(matches!(
-            decide(Vendor::Nexhealth, &second, &[minh]),
+            decide(Vendor::Nexhealth, &numbered_minh(), &[minh]),
             LinkDecision::NewPatient { suggestions } if suggestions.len() == 1
         ));
     }
