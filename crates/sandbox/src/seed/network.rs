@@ -218,9 +218,14 @@ pub fn build(world: &mut World, today: NaiveDate, rng: &mut StdRng) {
     }
 }
 
+/// A generator of its own for the `n`th thing of a seed: what it draws does not depend on
+/// anything drawn before it (nor on the day or hour the world was built).
+pub fn rng_from_seed(seed: u64, n: u64) -> StdRng {
+    use rand::SeedableRng;
+    StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9).wrapping_add(n))
+}
+
 /// A uuid minted after seeding, stable for a given seed and counter.
 pub fn uuid_from_seed(seed: u64, n: u64) -> String {
-    use rand::SeedableRng;
-    let mut rng = StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9).wrapping_add(n));
-    uuid_from(&mut rng)
+    uuid_from(&mut rng_from_seed(seed, n))
 }

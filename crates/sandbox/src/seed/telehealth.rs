@@ -59,10 +59,10 @@ pub fn status_at(start: DateTime<Utc>, minutes: u32, now: DateTime<Utc>) -> &'st
 /// session), and Zoom cannot be searched for patients, so an id that moved with the clock
 /// would reach the desk as a second Zoom record of the same person.
 fn zoom_patient_id(seed: u64, person: usize) -> String {
-    use rand::SeedableRng;
-    let person = u64::try_from(person).unwrap_or(u64::MAX);
-    let mut rng =
-        StdRng::seed_from_u64(seed.rotate_left(17) ^ person.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // Counters far above any the sandbox mints at run time (`uuid_from_seed`'s).
+    const ZOOM_PATIENTS: u64 = 1 << 40;
+    let person = u64::try_from(person).unwrap_or(0);
+    let mut rng = super::network::rng_from_seed(seed, ZOOM_PATIENTS + person);
     format!("pat_{:08x}", rng.random::<u32>())
 }
 
