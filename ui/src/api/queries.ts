@@ -236,8 +236,8 @@ export async function prefetchShell(client: QueryClient, allowed: ReadonlySet<st
 
 /**
  * Reads what the board shows first (the locations, then the remembered location's today) as a
- * session opens, so those reads overlap the shell's first render instead of following it. A
- * failure is left to the board's own query, which puts it in words.
+ * session opens, so the desk renders with its board rather than a "Loading" in its place (see
+ * access/prepareDesk.ts). A failure is left to the board's own query, which puts it in words.
  */
 export async function prefetchTodayBoard(client: QueryClient): Promise<void> {
   const locations = await client.query({ queryKey: queryKeys.locations, queryFn: getLocations, staleTime: SLOW_CHANGING });

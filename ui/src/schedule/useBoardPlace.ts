@@ -24,18 +24,21 @@ export interface BoardPlace {
   isToday: boolean;
 }
 
+/** The chosen location, or the first when the remembered one no longer exists. */
+function chosenLocation(locations: readonly Location[] | undefined, chosenId: string | null): Location | undefined {
+  return locations?.find((l) => l.id === chosenId) ?? locations?.[0];
+}
+
 /** The location and day the board opens on for these locations, before anyone picks. */
 export function initialBoardPlace(locations: readonly Location[]): { locationId: string; day: string } | undefined {
-  const chosenId = savedLocationId();
-  const location = locations.find((l) => l.id === chosenId) ?? locations[0];
+  const location = chosenLocation(locations, savedLocationId());
   return location && { locationId: location.id, day: todayIn(location.timeZone) };
 }
 
 export function useBoardPlace(locations: readonly Location[] | undefined): BoardPlace {
   const [chosenId, setChosenId] = useState<string | null>(savedLocationId);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
-  // A remembered location that no longer exists falls back to the first one.
-  const location = locations?.find((l) => l.id === chosenId) ?? locations?.[0];
+  const location = chosenLocation(locations, chosenId);
   const today = location ? todayIn(location.timeZone) : todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const day = chosenDay ?? today;
   return {
