@@ -144,9 +144,9 @@ async fn after_a_pass_todays_zoom_visits_have_a_desk_provider_and_a_desk_patient
 }
 
 /// The demo's life: every session starts a fresh sandbox, and the desk's cache outlives it. A
-/// second session, the next day, with its passes (each with its purge) bring the same people again, so nobody
-/// appears twice: the story people are still one person each, every Zoom record of theirs is
-/// on them, and no new link suggestion waits.
+/// second session the next day, whose passes (each with its purge) bring the same people again,
+/// adds nobody twice: the story people are still one person each, Minh's Zoom record is on him,
+/// and no new link suggestion waits.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fresh_sandbox_over_the_same_cache_adds_nobody_twice() {
     let dir = tempfile::tempdir().unwrap();
