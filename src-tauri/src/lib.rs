@@ -9,6 +9,7 @@ pub mod events;
 pub mod join_link;
 pub mod launch;
 pub mod practice;
+pub mod rendering;
 pub mod state;
 
 use state::AppState;
@@ -104,6 +105,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
 /// Starts the app; returns only when the last window closes.
 pub fn run() {
     init_tracing();
+    // Before anything starts a thread: it may set an environment variable (rendering.rs).
+    rendering::choose_webview_rendering();
     let args: Vec<String> = std::env::args().collect();
     let launch = launch::LaunchOptions::parse(&args, |name| std::env::var(name).ok());
     let builder = specta_builder();
