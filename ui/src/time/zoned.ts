@@ -3,6 +3,7 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { Locale } from "../i18n/types";
+import { dateTimeFormat } from "./dateTimeFormat";
 
 export const MINUTES_PER_DAY = 24 * 60;
 
@@ -42,7 +43,7 @@ export function minutesIntoDay(instant: string, zone: string, day: string): numb
 }
 
 export function formatClock(instant: string, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
@@ -58,7 +59,7 @@ export function formatMinutes(minutes: number): string {
 }
 
 export function formatZonedDateTime(instant: string, zone: string | undefined, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",
     hourCycle: "h23",
@@ -68,7 +69,7 @@ export function formatZonedDateTime(instant: string, zone: string | undefined, l
 
 /** A calendar date in words ("Saturday, 21 November 2026"), in the reader's language. */
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
@@ -76,14 +77,14 @@ export function formatDay(day: string, locale: Locale): string {
 /** A date of birth as the vendor gave it (`YYYY-MM-DD`), in the reader's short format. */
 export function formatBirthDate(birthDate: string, locale: Locale): string {
   if (!isDay(birthDate)) return birthDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${birthDate}T00:00:00Z`),
   );
 }
 
 /** The zone's short name at that instant ("CST", or "GMT-6" where the language has no name). */
 export function zoneAbbreviation(zone: string, instant: Date, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(instant);
+  const parts = dateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(instant);
   return parts.find((p) => p.type === "timeZoneName")?.value ?? zone;
 }
 
