@@ -5,6 +5,7 @@
 // is up or a person signs in; signing in waits for it (access/prepareDesk.ts), and Suspense
 // covers a chunk that is still not there when the session opens.
 import { QueryClientProvider } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import { Suspense, lazy, useState } from "react";
 import { createQueryClient } from "./api/queryClient";
 import { SessionGate } from "./access/SessionGate";
@@ -14,8 +15,9 @@ import { loadShell, loadedShell } from "./shell/loadShell";
 
 const LazyAppShell = lazy(() => loadShell().then((module) => ({ default: module.AppShell })));
 
-export function App() {
-  const [client] = useState(createQueryClient);
+/** `client` comes from the entry point, which primed it with the session's state. */
+export function App({ client: given }: { client?: QueryClient }) {
+  const [client] = useState(() => given ?? createQueryClient());
   return (
     <QueryClientProvider client={client}>
       <I18nProvider>
