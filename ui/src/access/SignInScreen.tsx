@@ -15,7 +15,6 @@ import { SecondFactorStep } from "./SecondFactorStep";
 import { EnrolmentScreen } from "./EnrolmentScreen";
 import type { EnrolmentView } from "../api/backend";
 import { loadShell } from "../shell/loadShell";
-import { warmDeskFonts } from "../shell/warmFonts";
 
 /** What a right PIN still owes when the person's role needs a second factor. */
 type Owed = { kind: "code" } | { kind: "enrolment"; enrolment: EnrolmentView };
@@ -45,12 +44,7 @@ export function SignInScreen({ status, onSignedIn }: SignInScreenProps) {
     void loadShell().catch(() => undefined);
     try {
       const who = unlocking ? lockedUser.username : username;
-      const answer = signIn(who, credential);
-      // The webview is idle until the answer comes: it loads the desk's typefaces meanwhile.
-      window.setTimeout(() => {
-        warmDeskFonts();
-      }, 0);
-      const outcome = await answer;
+      const outcome = await signIn(who, credential);
       setCredential("");
       if (outcome.outcome === "signedIn") {
         setRefusal(null);
