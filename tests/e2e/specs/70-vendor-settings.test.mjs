@@ -32,7 +32,16 @@ async function retype(browser, selector, text) {
 async function openVendor(browser, vendor) {
   const box = await browser.$(vendorBox(vendor));
   await box.waitForExist({ timeout: 30000 });
-  if (!(await box.getAttribute("open"))) await (await browser.$(`${vendorBox(vendor)} > summary`)).click();
+  // A click on the summary can land while the page above it is still settling (the vendor
+  // table filling in) and miss; the form must open, so a missed click is made again.
+  await browser.waitUntil(
+    async () => {
+      if ((await box.getAttribute("open")) !== null) return true;
+      await (await browser.$(`${vendorBox(vendor)} > summary`)).click();
+      return (await box.getAttribute("open")) !== null;
+    },
+    { timeout: 15000, interval: 500, timeoutMsg: `${vendor}'s settings form did not open` },
+  );
   await (await browser.$(fieldOf(vendor, "rate_share"))).waitForDisplayed({ timeout: 5000 });
 }
 
