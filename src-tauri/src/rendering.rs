@@ -14,6 +14,7 @@ use std::path::Path;
 pub const CPU_RENDERING_VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// Where Linux lists GPUs: a render node (`renderD128`, ...) per device a process may draw on.
+#[cfg(target_os = "linux")]
 const DRI_DIR: &str = "/dev/dri";
 
 /// True when `dri_dir` lists a render node, i.e. Mesa has a real GPU to draw on.

@@ -45,16 +45,19 @@ async function openVendor(browser, vendor) {
   await (await browser.$(fieldOf(vendor, "rate_share"))).waitForDisplayed({ timeout: 5000 });
 }
 
+/** A form's result as { outcome, text }, or nulls when it shows none. */
+const currentResult = (browser, vendor) =>
+  browser.execute((sel) => {
+    const el = document.querySelector(sel);
+    return { outcome: el?.dataset.outcome ?? null, text: el?.textContent?.trim() ?? "" };
+  }, `${vendorBox(vendor)} [data-testid="connection-result"]`);
+
 /** Waits for a vendor form's result and returns { outcome, text }. */
 async function resultOf(browser, vendor, timeout = 30000) {
-  const selector = `${vendorBox(vendor)} [data-testid="connection-result"]`;
   let last = { outcome: null, text: "" };
   await browser.waitUntil(
     async () => {
-      last = await browser.execute((sel) => {
-        const el = document.querySelector(sel);
-        return { outcome: el?.dataset.outcome ?? null, text: el?.textContent?.trim() ?? "" };
-      }, selector);
+      last = await currentResult(browser, vendor);
       return last.outcome !== null;
     },
     { timeout, timeoutMsg: `${vendor}'s form never showed a result` },
@@ -67,13 +70,6 @@ async function press(browser, selector) {
   await button.waitForEnabled({ timeout: 30000 });
   await button.click();
 }
-
-/** A form's result as { outcome, text }, or nulls when it shows none. */
-const currentResult = (browser, vendor) =>
-  browser.execute((sel) => {
-    const el = document.querySelector(sel);
-    return { outcome: el?.dataset.outcome ?? null, text: el?.textContent?.trim() ?? "" };
-  }, `${vendorBox(vendor)} [data-testid="connection-result"]`);
 
 /**
  * Presses one of a vendor form's buttons and makes sure the press took: the form goes busy (its
