@@ -218,6 +218,13 @@ pub trait Telehealth: Send + Sync {
     async fn schedule_visit(&self, request: &TelehealthRequest) -> Result<Appointment, CoreError>;
     async fn visit(&self, id: &ExternalId) -> Result<Appointment, CoreError>;
     async fn cancel_visit(&self, id: &ExternalId) -> Result<(), CoreError>;
+    /// Looks for a live visit (same patient, provider and start) an earlier attempt of
+    /// `request` may have made. A video vendor holds no slot, so nothing refuses a second
+    /// visit at the same time: the desk must ask before it sends.
+    async fn find_visit(&self, request: &TelehealthRequest) -> Result<BookingLookup, CoreError> {
+        let _ = request;
+        Ok(BookingLookup::CannotCheck)
+    }
     /// Schedules a visit that is recorded: only once the patient's consent is on file.
     async fn schedule_recorded_visit(
         &self,

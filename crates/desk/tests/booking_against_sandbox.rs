@@ -297,9 +297,8 @@ async fn a_slot_taken_between_search_and_book_is_a_conflict_with_the_next_slots(
     assert_eq!(core.kind(), frontdesk_core::ErrorKind::Conflict);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_telehealth_visit_has_both_links_an_invitation_and_queued_reminders() {
-    let w = world(84).await;
+/// A video visit the sandbox can take: Zoom's first telehealth slot and a patient Zoom knows.
+async fn a_video_visit_request(w: &World) -> TelehealthBookingRequest {
     let zoom = w.desk.clients().zoom.clone().unwrap();
     let search = SlotSearch::new(
         vec![zoom.clone() as Arc<dyn SlotSource>],
@@ -317,36 +316,44 @@ async fn a_telehealth_visit_has_both_links_an_invitation_and_queued_reminders() 
         .iter()
         .find_map(|a| a.patient_external_id.clone())
         .expect("a Zoom patient");
-    let outbox = Arc::new(StoreOutbox(w.desk.store().clone()));
-    let offsets = w.desk.config().practice.reminder_offsets_minutes.clone();
-    let service = TelehealthBooking::new(
-        zoom,
-        outbox.clone(),
-        Arc::new(CacheSink(w.desk.store().clone())),
-        offsets,
-    );
     let provider = split_desk_id(slot.provider_id.as_deref().unwrap()).map_or_else(
         || slot.provider_id.clone().unwrap(),
         |(_, raw)| raw.to_owned(),
     );
-    let booked = service
-        .book(&TelehealthBookingRequest {
-            patient,
-            provider: ExternalId(provider),
-            start: slot.start,
-            minutes: 20,
-            visit_type: Some("follow_up".into()),
-            reason: None,
-            communication: CommunicationPreferences {
-                allow_email: false,
-                allow_sms: true,
-                allow_voice: false,
-            },
-            recording_consent: false,
-            key: BookingKey::new(),
-        })
-        .await
-        .unwrap();
+    TelehealthBookingRequest {
+        patient,
+        provider: ExternalId(provider),
+        start: slot.start,
+        minutes: 20,
+        visit_type: Some("follow_up".into()),
+        reason: None,
+        communication: CommunicationPreferences {
+            allow_email: false,
+            allow_sms: true,
+            allow_voice: false,
+        },
+        recording_consent: false,
+        key: BookingKey::new(),
+    }
+}
+
+fn telehealth_service(w: &World) -> (TelehealthBooking, Arc<StoreOutbox>) {
+    let outbox = Arc::new(StoreOutbox(w.desk.store().clone()));
+    let service = TelehealthBooking::new(
+        w.desk.clients().zoom.clone().unwrap(),
+        outbox.clone(),
+        Arc::new(CacheSink(w.desk.store().clone())),
+        w.desk.config().practice.reminder_offsets_minutes.clone(),
+    );
+    (service, outbox)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_telehealth_visit_has_both_links_an_invitation_and_queued_reminders() {
+    let w = world(84).await;
+    let request = a_video_visit_request(&w).await;
+    let (service, outbox) = telehealth_service(&w);
+    let booked = service.book(&request).await.unwrap();
     assert!(!booked.patient_join_url.is_empty() && !booked.provider_join_url.is_empty());
     assert_ne!(booked.patient_join_url, booked.provider_join_url);
     assert!(
@@ -365,6 +372,54 @@ async fn a_telehealth_visit_has_both_links_an_invitation_and_queued_reminders() 
         .collect();
     assert_eq!(reminders.len(), booked.reminders.len());
     assert!(reminders.iter().all(|r| r.channel == "sms"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_video_visit_asked_for_twice_is_made_once() {
+    let w = world(89).await;
+    let zoom = w.desk.clients().zoom.clone().unwrap();
+    let request = a_video_visit_request(&w).await;
+    let (service, outbox) = telehealth_service(&w);
+    let day = request.start.date_naive();
+    let at_the_time = || async {
+        let all = frontdesk_vendors::http::paging::collect_all(|c| {
+            zoom.appointments_page(day - Days::new(1), day + Days::new(1), c)
+        })
+        .await
+        .unwrap();
+        all.iter()
+            .filter(|a| {
+                a.start == request.start
+                    && a.patient_external_id.as_ref() == Some(&request.patient)
+                    && a.status.is_active()
+            })
+            .map(|a| a.external_id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        at_the_time().await.is_empty(),
+        "the seed has no visit there"
+    );
+    let first = service.book(&request).await.unwrap();
+    // Book pressed again under the same key, as after an error on screen: Zoom holds no slot
+    // and would take a second visit, so the desk must find the first.
+    let again = service.book(&request).await.unwrap();
+    assert_eq!(again.appointment.external_id, first.appointment.external_id);
+    assert_eq!(again.provider_join_url, first.provider_join_url);
+    assert_eq!(
+        at_the_time().await,
+        vec![first.appointment.external_id.clone()]
+    );
+    let reminders = outbox
+        .all()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(
+            |i| matches!(i, OutboxItem::Reminder(r) if r.appointment_id == first.appointment.id),
+        )
+        .count();
+    assert_eq!(reminders, first.reminders.len(), "reminders queued once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

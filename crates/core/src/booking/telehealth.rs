@@ -13,7 +13,7 @@ use crate::error::CoreError;
 use crate::ids::ExternalId;
 use crate::outbox::{OutboxItem, OutboxStore};
 use crate::patient::CommunicationPreferences;
-use crate::ports::{InviteChannel, Telehealth, TelehealthRequest};
+use crate::ports::{BookingLookup, InviteChannel, Telehealth, TelehealthRequest};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
 
@@ -164,23 +164,7 @@ impl TelehealthBooking {
             visit_type: request.visit_type.clone(),
             reason: request.reason.clone(),
         };
-        let made = if request.recording_consent {
-            self.telehealth
-                .schedule_recorded_visit(&vendor_request)
-                .await
-        } else {
-            self.telehealth.schedule_visit(&vendor_request).await
-        };
-        let appointment = match made {
-            Ok(a) => a,
-            // The telehealth port has no way to look a visit up by time: a person must.
-            Err(e) if is_outcome_unknown(&e) => {
-                return Err(BookingError::OutcomeUnknown {
-                    key: request.key.0.clone(),
-                });
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let appointment = self.visit_once(&vendor_request, request).await?;
         record(self.sink.as_ref(), &appointment).await;
         let (patient_join_url, provider_join_url) =
             links(&appointment).ok_or_else(|| CoreError::Unavailable {
@@ -215,6 +199,46 @@ impl TelehealthBooking {
             provider_join_url,
             invite,
             reminders,
+        })
+    }
+
+    /// NEVER TWICE for video visits. A video vendor holds no slot, so nothing on its side
+    /// refuses a second visit at the same time: a repeat of this request (Book pressed again
+    /// after an error on screen, or a lost answer) would make one. So the vendor is asked
+    /// first; after a lost answer it is asked again; and the request is sent at most twice, the
+    /// second time only after a clear "not there".
+    async fn visit_once(
+        &self,
+        vendor_request: &TelehealthRequest,
+        request: &TelehealthBookingRequest,
+    ) -> Result<Appointment, BookingError> {
+        if let BookingLookup::Found(made) = self.telehealth.find_visit(vendor_request).await? {
+            tracing::info!(key = %request.key, "telehealth_visit_already_made");
+            return Ok(*made);
+        }
+        for attempt in 1..=2u8 {
+            let sent = if request.recording_consent {
+                self.telehealth
+                    .schedule_recorded_visit(vendor_request)
+                    .await
+            } else {
+                self.telehealth.schedule_visit(vendor_request).await
+            };
+            match sent {
+                Ok(a) => return Ok(a),
+                Err(e) if is_outcome_unknown(&e) => {
+                    tracing::warn!(key = %request.key, attempt, "telehealth_outcome_unknown");
+                    match self.telehealth.find_visit(vendor_request).await {
+                        Ok(BookingLookup::Found(made)) => return Ok(*made),
+                        Ok(BookingLookup::NotFound) => {}
+                        Ok(BookingLookup::CannotCheck) | Err(_) => break,
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(BookingError::OutcomeUnknown {
+            key: request.key.0.clone(),
         })
     }
 
@@ -256,7 +280,10 @@ impl TelehealthBooking {
         request: &TelehealthBookingRequest,
     ) -> Result<TelehealthBooked, BookingError> {
         let booked = self.book(request).await?;
-        self.cancel(old).await?;
+        // Moved to the time it already had: the visit found is the old one, and it stays.
+        if booked.appointment.external_id != *old {
+            self.cancel(old).await?;
+        }
         Ok(booked)
     }
 }

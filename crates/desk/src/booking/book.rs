@@ -381,22 +381,9 @@ impl Desk {
             })
             .await
             .map_err(|e| map_booking(e, &zones))?;
-        let mut old_cancelled = None;
-        if let Some(old) = &replaces {
-            // Zoom schedules at once: the new visit holds, so the old one goes now.
-            match crate::booking::cancel::cancel_on_vendor(
-                self.clients(),
-                self.store(),
-                &self.booking_state_arc(),
-                old,
-                None,
-            )
-            .await
-            {
-                Ok(_) => old_cancelled = Some(old.id.clone()),
-                Err(e) => tracing::warn!(kind = ?e.kind(), "reschedule_old_cancel_failed"),
-            }
-        }
+        let old_cancelled = self
+            .cancel_replaced_visit(replaces.as_ref(), &booked.appointment)
+            .await;
         let appointment = self
             .cached_appointment(&booked.appointment.id)
             .await
@@ -406,6 +393,7 @@ impl Desk {
             InviteOutcome::NoChannelAllowed => InviteState::NoChannelAllowed,
             InviteOutcome::Failed { message } => InviteState::Failed { message },
         };
+        let replaces = old_cancelled.or(replaces.map(|a| a.id).filter(|id| *id != appointment.id));
         Ok((
             BookingResult {
                 key: key.0.clone(),
@@ -413,7 +401,7 @@ impl Desk {
                 patient_id: Some(person.id.clone()),
                 patient_created,
                 settling: false,
-                replaces: old_cancelled.or(replaces.map(|a| a.id)),
+                replaces,
                 telehealth: Some(TelehealthBookedInfo {
                     patient_join_url: booked.patient_join_url,
                     provider_join_url: booked.provider_join_url,
@@ -429,6 +417,30 @@ impl Desk {
         ))
     }
 
+    /// Zoom schedules at once: the new visit holds, so the old one goes now. A visit moved to
+    /// the time it already had comes back as itself from Zoom's lookup, and it stays.
+    async fn cancel_replaced_visit(
+        &self,
+        replaces: Option<&Appointment>,
+        booked: &Appointment,
+    ) -> Option<String> {
+        let old = replaces.filter(|old| old.external_id != booked.external_id)?;
+        match crate::booking::cancel::cancel_on_vendor(
+            self.clients(),
+            self.store(),
+            &self.booking_state_arc(),
+            old,
+            None,
+        )
+        .await
+        {
+            Ok(_) => Some(old.id.clone()),
+            Err(e) => {
+                tracing::warn!(kind = ?e.kind(), "reschedule_old_cancel_failed");
+                None
+            }
+        }
+    }
     /// The person's Zoom record: the linked one, else one made now from the desk's record and
     /// linked (audited as `zoom.patient.create`), so a receptionist never makes it by hand. It
     /// is made only once the slot and visit length have been checked, and a second booking

@@ -9,10 +9,11 @@ use crate::zoom::wire::{
     VisitId, VisitQuery, VisitSettings,
 };
 use async_trait::async_trait;
-use chrono::{NaiveDate, TimeZone, Utc};
-use frontdesk_core::appointment::Appointment;
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use frontdesk_core::appointment::{Appointment, AppointmentStatus};
 use frontdesk_core::ports::{
-    AppointmentFeed, InviteChannel, Page, SlotQuery, SlotSource, Telehealth, TelehealthRequest,
+    AppointmentFeed, BookingLookup, InviteChannel, Page, SlotQuery, SlotSource, Telehealth,
+    TelehealthRequest,
 };
 use frontdesk_core::slot::Slot;
 use frontdesk_core::{CoreError, ExternalId, Vendor};
@@ -53,6 +54,42 @@ impl Telehealth for ZoomClient {
             ));
         }
         self.schedule(r, true).await
+    }
+
+    /// `GET /healthcare/visits` for the patient and provider around the start, all pages. The
+    /// list's `from` and `to` are days in the account's zone, which the desk does not know, so
+    /// the day either side is asked too and the start itself decides. A meeting carries no
+    /// patient, so the meetings API cannot tell one person's visit from another's.
+    async fn find_visit(&self, r: &TelehealthRequest) -> Result<BookingLookup, CoreError> {
+        if self.api() == ZoomApi::Meetings {
+            return Ok(BookingLookup::CannotCheck);
+        }
+        let query = VisitQuery {
+            from: Some((r.start - Duration::days(1)).date_naive()),
+            to: Some((r.start + Duration::days(1)).date_naive()),
+            provider_id: Some(ProviderId(r.provider.0.clone())),
+            patient_id: Some(PatientId(r.patient.0.clone())),
+            status: None,
+        };
+        let visits = collect_all(|c| {
+            let query = &query;
+            async move {
+                let p = self.list_visits(query, c.as_deref()).await?;
+                Ok::<_, CoreError>(Page {
+                    items: p.visits,
+                    next: p.next_page_token.filter(|t| !t.is_empty()),
+                })
+            }
+        })
+        .await?;
+        let made = visits.iter().map(map::visit).find(|v| {
+            v.start == r.start
+                && v.patient_external_id.as_ref() == Some(&r.patient)
+                && v.status != AppointmentStatus::Cancelled
+        });
+        Ok(made.map_or(BookingLookup::NotFound, |v| {
+            BookingLookup::Found(Box::new(v))
+        }))
     }
 
     /// `POST /healthcare/patients/{id}/invite`; the meetings API has no invitation.

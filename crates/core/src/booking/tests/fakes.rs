@@ -35,6 +35,29 @@ pub fn slot(h: u32, m: u32) -> Slot {
     }
 }
 
+/// Zoom's `n`th video visit for `r`, scheduled, with both join links.
+pub fn zoom_visit(r: &crate::ports::TelehealthRequest, n: usize) -> Appointment {
+    let external_id = ExternalId(format!("visit_{n}"));
+    Appointment {
+        id: Appointment::desk_id(Vendor::Zoom, &external_id),
+        vendor: Vendor::Zoom,
+        external_id,
+        patient_id: None,
+        patient_external_id: Some(r.patient.clone()),
+        provider_id: Some(r.provider.0.clone()),
+        location_id: None,
+        appointment_type: None,
+        start: r.start,
+        end: r.start + chrono::Duration::minutes(i64::from(r.minutes)),
+        status: AppointmentStatus::Scheduled,
+        visit: Visit::Telehealth {
+            patient_join_url: Some(format!("https://zoom.example/j/{n}?pwd=p")),
+            provider_join_url: Some(format!("https://zoom.example/s/{n}?zak=s")),
+        },
+        as_of: Utc::now(),
+    }
+}
+
 pub fn unknown_outcome() -> CoreError {
     CoreError::Conflict {
         message: "NexHealth POST /appointments: the write may or may not have taken effect; check before trying again".into(),

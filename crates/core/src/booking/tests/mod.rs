@@ -5,3 +5,4 @@ mod fakes;
 mod in_person;
 mod referral;
 mod telehealth;
+mod telehealth_once;

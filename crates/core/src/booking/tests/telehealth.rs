@@ -1,7 +1,7 @@
 //! Telehealth booking: links, consent-gated recording, invitation channels, queued reminders.
 
-use super::fakes::{Outbox, Sink, at};
-use crate::appointment::{Appointment, AppointmentStatus, Visit};
+use super::fakes::{Outbox, Sink, at, zoom_visit};
+use crate::appointment::Appointment;
 use crate::booking::{
     BookingKey, InviteOutcome, TelehealthBooking, TelehealthBookingRequest, reminders_for,
 };
@@ -21,25 +21,7 @@ struct FakeZoom {
 }
 
 fn visit(r: &TelehealthRequest) -> Appointment {
-    let external_id = ExternalId::from("visit_1");
-    Appointment {
-        id: Appointment::desk_id(Vendor::Zoom, &external_id),
-        vendor: Vendor::Zoom,
-        external_id,
-        patient_id: None,
-        patient_external_id: Some(r.patient.clone()),
-        provider_id: Some(r.provider.0.clone()),
-        location_id: None,
-        appointment_type: None,
-        start: r.start,
-        end: r.start + Duration::minutes(i64::from(r.minutes)),
-        status: AppointmentStatus::Scheduled,
-        visit: Visit::Telehealth {
-            patient_join_url: Some("https://zoom.example/j/1?pwd=p".into()),
-            provider_join_url: Some("https://zoom.example/s/1?zak=s".into()),
-        },
-        as_of: Utc::now(),
-    }
+    zoom_visit(r, 1)
 }
 
 #[async_trait]
