@@ -41,6 +41,8 @@ export interface BookingPanelProps {
   booking: Booking;
   /** The appointment this booking moves, for a reschedule. */
   replaces: string | null;
+  /** The patient a referral search was made for: its times are theirs, under their referral. */
+  searchedFor: string | null;
   onPick: (slot: OpenSlot) => void;
   onClose: () => void;
 }
@@ -68,6 +70,7 @@ export function BookingPanel({
   statuses,
   booking,
   replaces,
+  searchedFor,
   onPick,
   onClose,
 }: BookingPanelProps) {
@@ -96,10 +99,15 @@ export function BookingPanel({
   const offlineError: AppError | null = offline ? { kind: "offline", vendor: offline.vendor, asOf: offline.asOf } : null;
   const busy = state.kind === "submitting" || (state.kind === "booked" && state.appointment.status.state !== "failed");
   const needed = missing.data ?? [];
+  // A referral time was found near one patient, under their referral: another patient (or a
+  // new one, who has no referral yet) needs a search of their own.
+  const referralElsewhere =
+    slot.mode === "referral" && patient !== null && (patient.kind !== "existing" || patient.patient.id !== searchedFor);
   const ready =
     patient !== null &&
     !busy &&
     offlineError === null &&
+    !referralElsewhere &&
     (slot.mode !== "referral" || (missing.isSuccess && attributesComplete(needed, attributes)));
 
   const submit = (bookingKey: string) => {
@@ -146,12 +154,18 @@ export function BookingPanel({
       {missing.isError && <ErrorBanner error={toAppError(missing.error)} onRetry={() => void missing.refetch()} />}
       {slot.mode === "referral" && <ReferralFields missing={needed} values={attributes} onChange={setAttributes} />}
       {offlineError && <ErrorBanner error={offlineError} />}
+      {referralElsewhere && (
+        <p className="notice" id={`${id}-elsewhere`} data-testid="referral-elsewhere">
+          {patient.kind === "existing" ? t("booking.referralOtherPatient") : t("booking.referralNewPatient")}
+        </p>
+      )}
       <div className="slot-finder__actions">
         <button
           type="button"
           className="button button--primary"
           data-testid="book-button"
           disabled={!ready}
+          aria-describedby={referralElsewhere ? `${id}-elsewhere` : undefined}
           onClick={() => {
             submit(key);
           }}

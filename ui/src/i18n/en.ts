@@ -292,6 +292,8 @@ export const en = {
   "booking.titleMove": "Move the appointment to this time",
   "booking.for": "For {name}",
   "booking.choosePatientFirst": "Choose the patient first.",
+  "booking.referralNewPatient": "A referral visit is booked under the patient's referral, and a new patient has none yet. Add them, have the referral made, then search under it.",
+  "booking.referralOtherPatient": "These times were found for another patient, under their referral. Search again for this patient.",
   "booking.book": "Book",
   "booking.moveHere": "Move here",
   "booking.chooseOther": "Choose another time",

@@ -294,6 +294,8 @@ export const es: Catalogue = {
   "booking.titleMove": "Mover la cita a esta hora",
   "booking.for": "Para {name}",
   "booking.choosePatientFirst": "Elija primero al paciente.",
+  "booking.referralNewPatient": "Una visita por derivación se cita con el volante del paciente, y un paciente nuevo aún no tiene ninguno. Regístrelo, pida la derivación y busque con ella.",
+  "booking.referralOtherPatient": "Estos horarios se buscaron para otro paciente, con su volante. Busque de nuevo para este paciente.",
   "booking.book": "Citar",
   "booking.moveHere": "Mover aquí",
   "booking.chooseOther": "Elegir otra hora",

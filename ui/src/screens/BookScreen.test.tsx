@@ -305,20 +305,35 @@ describe("booking a video visit", () => {
   });
 });
 
+/** Lan Tran, whom no vendor knows, typed into the new-patient form and sent on. */
+async function enterNewPatient(phone: string) {
+  await userEvent.click(await screen.findByTestId("new-patient-button"));
+  await userEvent.type(screen.getByLabelText("Given name"), "Lan");
+  await userEvent.type(screen.getByLabelText("Family name"), "Tran");
+  await userEvent.type(screen.getByLabelText("Date of birth"), "1950-05-03");
+  await userEvent.type(screen.getByLabelText("Phone"), phone);
+  await userEvent.click(screen.getByTestId("new-patient-continue"));
+}
+
+/** Minh's approved referral picked, and WellHive's times searched under it. */
+async function searchReferralTimes() {
+  api.getPatientCard.mockResolvedValue(
+    card({
+      referrals: [{ externalId: "ref-9", patientId: "pat-nguyen", referralNumber: "R-2026-9", specialty: "Dermatology", status: "approved", network: "Midwest", asOf: "2026-11-21T12:00:00Z" }],
+    }),
+  );
+  api.searchSlots.mockResolvedValue(slotResults([referralSlot()], [outcome("wellhive", { state: "ok", slots: 1 })]));
+  renderWithProviders(<BookScreen />);
+  await screen.findByTestId("chosen-patient");
+  await userEvent.click(screen.getByTestId("finder-mode-referral"));
+  await userEvent.selectOptions(await screen.findByTestId("finder-referral-pick"), "ref-9");
+  await userEvent.click(screen.getByTestId("finder-search"));
+}
+
 describe("booking a referral out", () => {
   it("searches under the picked referral and asks for the attributes the service needs before booking", async () => {
-    api.getPatientCard.mockResolvedValue(
-      card({
-        referrals: [{ externalId: "ref-9", patientId: "pat-nguyen", referralNumber: "R-2026-9", specialty: "Dermatology", status: "approved", network: "Midwest", asOf: "2026-11-21T12:00:00Z" }],
-      }),
-    );
-    api.searchSlots.mockResolvedValue(slotResults([referralSlot()], [outcome("wellhive", { state: "ok", slots: 1 })]));
     api.missingBookingAttributes.mockResolvedValue(["gender"]);
-    renderWithProviders(<BookScreen />);
-    await screen.findByTestId("chosen-patient");
-    await userEvent.click(screen.getByTestId("finder-mode-referral"));
-    await userEvent.selectOptions(await screen.findByTestId("finder-referral-pick"), "ref-9");
-    await userEvent.click(screen.getByTestId("finder-search"));
+    await searchReferralTimes();
     await waitFor(() => {
       expect(api.searchSlots).toHaveBeenCalledWith(expect.objectContaining({ modes: ["referral"], referralId: "ref-9", maxMiles: 20 }));
     });
@@ -339,18 +354,37 @@ describe("booking a referral out", () => {
   });
 });
 
+describe("a referral time and another patient", () => {
+  it("says why Book is off when the patient becomes a new one, who has no referral", async () => {
+    api.missingBookingAttributes.mockResolvedValue([]);
+    api.searchPatients.mockResolvedValue([]);
+    await searchReferralTimes();
+    await userEvent.click(await screen.findByTestId("slot"));
+    const panel = await screen.findByTestId("booking-panel");
+    await waitFor(() => {
+      expect(within(panel).getByTestId("book-button")).toBeEnabled();
+    });
+    expect(within(panel).queryByTestId("referral-elsewhere")).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByTestId("change-patient"));
+    await enterNewPatient("+13125550199");
+    await screen.findByTestId("chosen-patient");
+
+    const book = within(panel).getByTestId("book-button");
+    expect(book).toBeDisabled();
+    const why = within(panel).getByTestId("referral-elsewhere");
+    expect(why).toHaveTextContent("a new patient has none yet");
+    expect(book).toHaveAccessibleDescription(why.textContent);
+  });
+});
+
 describe("booking a new patient", () => {
   it("finds a similar record (day and month swapped) and links to it instead of duplicating", async () => {
     window.location.hash = "#/book";
     const mother = summary({ id: "pat-tran", givenName: "Lan", familyName: "Tran", birthDate: "1950-03-05", phones: [] });
     api.searchPatients.mockImplementation((query) => Promise.resolve(query.includes("Tran") ? [mother] : []));
     renderWithProviders(<BookScreen />);
-    await userEvent.click(await screen.findByTestId("new-patient-button"));
-    await userEvent.type(screen.getByLabelText("Given name"), "Lan");
-    await userEvent.type(screen.getByLabelText("Family name"), "Tran");
-    await userEvent.type(screen.getByLabelText("Date of birth"), "1950-05-03");
-    await userEvent.type(screen.getByLabelText("Phone"), "3125550199");
-    await userEvent.click(screen.getByTestId("new-patient-continue"));
+    await enterNewPatient("3125550199");
     const similar = await screen.findByTestId("similar-patients");
     expect(similar).toHaveTextContent("A similar record already exists.");
     expect(within(similar).getByTestId("similar-patient")).toHaveTextContent("day and month swapped");
@@ -363,12 +397,7 @@ describe("booking a new patient", () => {
     api.searchPatients.mockResolvedValue([]);
     api.searchSlots.mockResolvedValue(slotResults([openSlot()]));
     renderWithProviders(<BookScreen />);
-    await userEvent.click(await screen.findByTestId("new-patient-button"));
-    await userEvent.type(screen.getByLabelText("Given name"), "Lan");
-    await userEvent.type(screen.getByLabelText("Family name"), "Tran");
-    await userEvent.type(screen.getByLabelText("Date of birth"), "1950-05-03");
-    await userEvent.type(screen.getByLabelText("Phone"), "+13125550199");
-    await userEvent.click(screen.getByTestId("new-patient-continue"));
+    await enterNewPatient("+13125550199");
     expect(await screen.findByTestId("chosen-patient")).toHaveTextContent("New patient: Tran, Lan");
     await userEvent.click(screen.getByTestId("finder-search"));
     api.bookSlot.mockResolvedValue({ outcome: "booked", result: booked({}, { patientCreated: true }) });
@@ -384,12 +413,7 @@ describe("booking a new patient", () => {
     api.searchPatients.mockResolvedValue([]);
     api.searchSlots.mockResolvedValue(slotResults([videoSlot()], [outcome("zoom", { state: "ok", slots: 1 })]));
     renderWithProviders(<BookScreen />);
-    await userEvent.click(await screen.findByTestId("new-patient-button"));
-    await userEvent.type(screen.getByLabelText("Given name"), "Lan");
-    await userEvent.type(screen.getByLabelText("Family name"), "Tran");
-    await userEvent.type(screen.getByLabelText("Date of birth"), "1950-05-03");
-    await userEvent.type(screen.getByLabelText("Phone"), "+13125550199");
-    await userEvent.click(screen.getByTestId("new-patient-continue"));
+    await enterNewPatient("+13125550199");
     await screen.findByTestId("chosen-patient");
     await userEvent.click(screen.getByTestId("finder-search"));
     await userEvent.click(await screen.findByTestId("slot"));

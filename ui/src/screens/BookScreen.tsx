@@ -175,6 +175,7 @@ function BookPage({ start }: { start: BookingStart }) {
               statuses={statuses.data ?? []}
               booking={booking}
               replaces={start.reschedule ?? null}
+              searchedFor={query?.patientId ?? null}
               onPick={pick}
               onClose={() => {
                 setPicked(null);
