@@ -282,6 +282,20 @@ async fn sign_in_demo(desk: &Desk) {
     }
 }
 
+/// Off the async threads: a few reads, and one write the first time.
+async fn link_demo_clinician(desk: &Desk) {
+    let store = desk.store().clone();
+    let linked = tauri::async_runtime::spawn_blocking(move || {
+        frontdesk_desk::demo::link_demo_clinician(&store)
+    })
+    .await;
+    match linked {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => tracing::warn!(kind = ?error.kind(), "demo_clinician_link_failed"),
+        Err(_) => tracing::warn!("demo_clinician_link_panicked"),
+    }
+}
+
 fn unconnected(
     data_dir: &Path,
     actor: &str,
@@ -308,8 +322,12 @@ fn connected(
     target: SettingsTarget,
 ) -> Connection {
     let wake = Arc::new(tokio::sync::Notify::new());
-    let sign_in_demo = demo.as_ref().is_some_and(|d| d.reachable());
-    let sync = spawn_sync(app.clone(), desk.clone(), sign_in_demo, wake.clone());
+    let demo_role = match &demo {
+        Some(d) if d.reachable() => DemoRole::Reachable,
+        Some(_) => DemoRole::Unreachable,
+        None => DemoRole::None,
+    };
+    let sync = spawn_sync(app.clone(), desk.clone(), demo_role, wake.clone());
     let webhooks = start_webhooks(app, &desk, &target.secrets);
     Connection::Connected {
         desk,
@@ -321,16 +339,25 @@ fn connected(
     }
 }
 
+/// Whether the desk runs the demo practice, and whether its vendors can be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DemoRole {
+    None,
+    Reachable,
+    Unreachable,
+}
+
 /// Runs a pass now and then every few minutes, forwarding progress and status changes to the
-/// UI. In the demo, Nextech's sign-in (which needs a browser for a real practice) runs first.
+/// UI. In the demo, Nextech's sign-in (which needs a browser for a real practice) runs first,
+/// and a pass that brought the providers links the demo's clinician to hers.
 fn spawn_sync(
     app: AppHandle,
     desk: Arc<Desk>,
-    demo: bool,
+    demo: DemoRole,
     wake: Arc<tokio::sync::Notify>,
 ) -> tauri::async_runtime::JoinHandle<()> {
     tauri::async_runtime::spawn(async move {
-        if demo {
+        if demo == DemoRole::Reachable {
             sign_in_demo(&desk).await;
         }
         let (progress, mut events) = progress_channel();
@@ -353,6 +380,9 @@ fn spawn_sync(
             // the pass brought; off the async threads, and nearly free when nothing expired.
             if let Err(e) = frontdesk_desk::retention::after_pass(&desk, &report).await {
                 tracing::error!(kind = ?e.kind(), "retention_purge_failed");
+            }
+            if demo != DemoRole::None {
+                link_demo_clinician(&desk).await;
             }
             // Logged once the purge is over too: a pass ends with its housekeeping.
             tracing::info!(all_ok = report.all_ok(), "sync_pass_finished");

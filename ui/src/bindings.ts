@@ -1543,7 +1543,7 @@ export type SessionStatus = SessionStatus_Serialize | SessionStatus_Deserialize;
 export type SessionStatus_Deserialize = {
 	phase: SessionPhase,
 	/**  The person signed in, or whose session is locked. */
-	user?: SessionUser | null,
+	user?: SessionUser_Deserialize | null,
 	/**
 	 *  The commands this person may run (the backend checks each anyway), for the UI to show
 	 *  only what works.
@@ -1558,7 +1558,7 @@ export type SessionStatus_Deserialize = {
 export type SessionStatus_Serialize = {
 	phase: SessionPhase,
 	/**  The person signed in, or whose session is locked. */
-	user: SessionUser | null,
+	user: SessionUser_Serialize | null,
 	/**
 	 *  The commands this person may run (the backend checks each anyway), for the UI to show
 	 *  only what works.
@@ -1571,11 +1571,32 @@ export type SessionStatus_Serialize = {
 };
 
 /**  The person signed in, as the UI may know them. */
-export type SessionUser = {
+export type SessionUser = SessionUser_Serialize | SessionUser_Deserialize;
+
+/**  The person signed in, as the UI may know them. */
+export type SessionUser_Deserialize = {
 	staffId: string,
 	username: string,
 	displayName: string,
 	role: Role,
+	/**
+	 *  A clinician's own provider (the desk's id), as her account named it at sign-in: the day
+	 *  "My day" opens on.
+	 */
+	providerId?: string | null,
+};
+
+/**  The person signed in, as the UI may know them. */
+export type SessionUser_Serialize = {
+	staffId: string,
+	username: string,
+	displayName: string,
+	role: Role,
+	/**
+	 *  A clinician's own provider (the desk's id), as her account named it at sign-in: the day
+	 *  "My day" opens on.
+	 */
+	providerId: string | null,
 };
 
 /**  Where a booking ended up after the vendor's asynchronous step. */

@@ -3,6 +3,10 @@
 //! Frontdesk sees the real desk (the same clients, sync, cache and screens) work before it hands
 //! over any credentials; nothing about the demo is a special code path past this module.
 
+mod clinician;
+
+pub use clinician::link_demo_clinician;
+
 use frontdesk_core::CoreError;
 use frontdesk_core::config::{Config, ConfigError, secrets as names};
 use frontdesk_core::ports::SecretStore;

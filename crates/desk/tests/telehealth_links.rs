@@ -193,3 +193,79 @@ async fn a_fresh_sandbox_over_the_same_cache_adds_nobody_twice() {
         drop(sandbox);
     }
 }
+
+/// Dr. Lee's account (the demo's clinician) is made before any provider exists; the first pass
+/// brings the providers, and then her account is linked to hers: the sandbox's Dr. Lee, who
+/// also sees patients over video. Once only: an admin who unlinks her has the last word.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_first_pass_the_demo_clinician_is_linked_to_dr_lee_once() {
+    use frontdesk_core::access::{NewStaff, Role};
+    use frontdesk_desk::demo::{DEMO_STAFF, link_demo_clinician};
+    use frontdesk_store::StaffChange;
+
+    let sandbox = Sandbox::start(SandboxOptions::small(13)).await.unwrap();
+    let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyProvider::new();
+    let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
+    let store = desk.store().clone();
+    for s in &DEMO_STAFF {
+        store
+            .create_staff(
+                "system:demo",
+                &NewStaff {
+                    username: s.username.into(),
+                    display_name: s.display_name.into(),
+                    role: s.role,
+                    credential: s.pin.into(),
+                    provider_id: None,
+                },
+            )
+            .unwrap();
+    }
+    let lee = || {
+        store
+            .staff_list()
+            .unwrap()
+            .into_iter()
+            .find(|m| m.role == Role::Clinician)
+            .unwrap()
+    };
+    assert!(
+        !link_demo_clinician(&store).unwrap(),
+        "no providers before the first pass"
+    );
+    assert_eq!(lee().provider_id, None);
+
+    desk.sync_all(Arc::new(|_| {})).await;
+    assert!(link_demo_clinician(&store).unwrap());
+    let linked = lee().provider_id.expect("linked");
+    let provider = store
+        .providers()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == linked)
+        .unwrap();
+    assert!(
+        provider.display_name.ends_with("Lee"),
+        "{}",
+        provider.display_name
+    );
+    assert!(
+        provider.links.iter().any(|l| l.vendor == Vendor::Zoom),
+        "Dr. Lee sees patients over video too"
+    );
+
+    store
+        .update_staff(
+            "admin",
+            &lee().id,
+            &StaffChange {
+                provider_id: Some(None),
+                ..StaffChange::default()
+            },
+        )
+        .unwrap();
+    assert!(!link_demo_clinician(&store).unwrap());
+    assert_eq!(lee().provider_id, None, "the admin's choice stands");
+}

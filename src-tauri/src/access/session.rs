@@ -18,6 +18,9 @@ pub struct SessionUser {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// A clinician's own provider (the desk's id), as her account named it at sign-in: the day
+    /// "My day" opens on.
+    pub provider_id: Option<String>,
 }
 
 impl From<StaffMember> for SessionUser {
@@ -27,6 +30,7 @@ impl From<StaffMember> for SessionUser {
             username: member.username,
             display_name: member.display_name,
             role: member.role,
+            provider_id: member.provider_id,
         }
     }
 }
@@ -242,6 +246,7 @@ mod tests {
             username: "rosa".into(),
             display_name: "Rosa".into(),
             role: Role::Receptionist,
+            provider_id: None,
         }
     }
 

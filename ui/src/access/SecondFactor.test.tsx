@@ -14,7 +14,7 @@ import { SignInScreen } from "./SignInScreen";
 vi.mock("../api/backend", () => import("../test/mockBackend"));
 
 const api = vi.mocked(backend);
-const lee = { staffId: "s2", username: "lee", displayName: "Dr. Lee", role: "clinician" as const };
+const lee = { staffId: "s2", username: "lee", displayName: "Dr. Lee", role: "clinician" as const, providerId: null };
 const signedOut: SessionStatus = { phase: "signedOut", user: null, allowed: [], idleLockSecs: 900, demoAccounts: [] };
 const active: SessionStatus = { ...signedOut, phase: "active", user: lee, allowed: ["provider_day"] };
 const codes = Array.from({ length: 10 }, (_, i) => `ABCDE-FGH${String(i).padStart(2, "0")}`);

@@ -19,7 +19,7 @@ vi.mock("../api/backend", () => import("../test/mockBackend"));
 const api = vi.mocked(backend);
 let pushLocked: (() => void) | undefined;
 
-const rosa = { staffId: "s1", username: "rosa", displayName: "Rosa", role: "receptionist" as const };
+const rosa = { staffId: "s1", username: "rosa", displayName: "Rosa", role: "receptionist" as const, providerId: null };
 const status = (phase: SessionStatus["phase"], extra: Partial<SessionStatus> = {}): SessionStatus => ({
   phase,
   user: phase === "active" || phase === "locked" ? rosa : null,

@@ -14,7 +14,7 @@ const api = vi.mocked(backend);
 
 const active = (allowed: string[]): SessionStatus => ({
   phase: "active",
-  user: { staffId: "s1", username: "rosa", displayName: "Rosa", role: "receptionist" },
+  user: { staffId: "s1", username: "rosa", displayName: "Rosa", role: "receptionist", providerId: null },
   allowed,
   idleLockSecs: 900,
   demoAccounts: [],

@@ -9,6 +9,8 @@ import { BackendError } from "../api/errors";
 import { AppShell } from "../shell/AppShell";
 import { appInfo, appointment, CHICAGO, connected, DR_LEE, DR_PATEL, summary } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
+import { SessionContext } from "../access/session";
+import type { SessionContextValue } from "../access/session";
 import { PROVIDER_STORAGE_KEY } from "./MyDayScreen";
 
 vi.mock("../api/backend", () => import("../test/mockBackend"));
@@ -73,6 +75,32 @@ async function myDayAs(providerName: string) {
 }
 
 describe("My day", () => {
+  it("opens on the signed-in clinician's own provider, whatever this shared computer saw last", async () => {
+    window.localStorage.setItem(PROVIDER_STORAGE_KEY, DR_PATEL.id);
+    const session: SessionContextValue = {
+      status: {
+        phase: "active",
+        user: { staffId: "s2", username: "lee", displayName: "Dr. Lee", role: "clinician", providerId: DR_LEE.id },
+        allowed: ["provider_day"],
+        idleLockSecs: 900,
+        demoAccounts: [],
+      },
+      can: () => true,
+      lock: () => undefined,
+      switchUser: () => undefined,
+      signOut: () => undefined,
+    };
+    renderWithProviders(
+      <SessionContext.Provider value={session}>
+        <AppShell />
+      </SessionContext.Provider>,
+    );
+    expect(await screen.findByLabelText("Provider")).toHaveValue(DR_LEE.id);
+    await screen.findByTestId("my-day");
+    expect(api.getProviderDay).toHaveBeenCalledWith(DR_LEE.id, expect.any(String), expect.any(String));
+    expect(api.getProviderDay).not.toHaveBeenCalledWith(DR_PATEL.id, expect.any(String), expect.any(String));
+  });
+
   it("asks the clinician to pick themselves first", async () => {
     renderWithProviders(<AppShell />);
     expect(await screen.findByText("Choose yourself as the provider to see your day.")).toBeInTheDocument();

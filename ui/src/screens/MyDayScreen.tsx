@@ -1,5 +1,6 @@
 // My day: one clinician's appointments as a list, in time order, with Join on telehealth
-// visits. Dr. Lee picks herself once; this computer remembers it. The list is the provider's
+// visits. A clinician whose account names her provider opens on her own day; anyone else picks
+// a provider once, and this computer remembers it. The list is the provider's
 // own day (every location and every video visit, which has no location), read in the chosen
 // location's zone: that location sets which date "today" is. Below the day, on request, her own
 // telehealth hours at Zoom (the desk lets her keep only the provider her account is linked to).
@@ -10,6 +11,7 @@ import { toAppError } from "../api/errors";
 import { boardPatientNames, useLocations, useProviderDay, useProviders, useVendorStatuses, useWaitingRoom } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useI18n } from "../i18n/context";
+import { useSession } from "../access/session";
 import { Link } from "../router/Link";
 import { BoardToolbar } from "../schedule/BoardToolbar";
 import { patientLabel, timeRange } from "../schedule/describe";
@@ -50,7 +52,11 @@ function MyDayPage() {
   const providers = useProviders();
   const statuses = useVendorStatuses();
   const place = useBoardPlace(locations.data);
-  const [providerId, setProviderId] = useState(savedProvider);
+  const session = useSession();
+  // Her account's provider wins over the computer's memory: a front-desk machine is shared, and
+  // what Rosa looked at last is not Dr. Lee's day.
+  const own = session?.status.user?.providerId ?? null;
+  const [providerId, setProviderId] = useState(() => own ?? savedProvider());
   const [joinError, setJoinError] = useState<AppError | null>(null);
   // Asked of Zoom only when she opens it: most days she only needs her list.
   const [showHours, setShowHours] = useState(false);
