@@ -354,17 +354,23 @@ describe("booking a referral out", () => {
   });
 });
 
+/** A referral time picked for Minh, with nothing more to ask: Book is on, with no caveat. */
+async function pickReferralTime() {
+  api.missingBookingAttributes.mockResolvedValue([]);
+  await searchReferralTimes();
+  await userEvent.click(await screen.findByTestId("slot"));
+  const panel = await screen.findByTestId("booking-panel");
+  await waitFor(() => {
+    expect(within(panel).getByTestId("book-button")).toBeEnabled();
+  });
+  expect(within(panel).queryByTestId("referral-elsewhere")).not.toBeInTheDocument();
+  return panel;
+}
+
 describe("a referral time and another patient", () => {
   it("says why Book is off when the patient becomes a new one, who has no referral", async () => {
-    api.missingBookingAttributes.mockResolvedValue([]);
     api.searchPatients.mockResolvedValue([]);
-    await searchReferralTimes();
-    await userEvent.click(await screen.findByTestId("slot"));
-    const panel = await screen.findByTestId("booking-panel");
-    await waitFor(() => {
-      expect(within(panel).getByTestId("book-button")).toBeEnabled();
-    });
-    expect(within(panel).queryByTestId("referral-elsewhere")).not.toBeInTheDocument();
+    const panel = await pickReferralTime();
 
     await userEvent.click(screen.getByTestId("change-patient"));
     await enterNewPatient("+13125550199");
@@ -375,6 +381,20 @@ describe("a referral time and another patient", () => {
     const why = within(panel).getByTestId("referral-elsewhere");
     expect(why).toHaveTextContent("a new patient has none yet");
     expect(book).toHaveAccessibleDescription(why.textContent);
+  });
+
+  it("says why Book is off when the patient becomes another one on file, who has their own referrals", async () => {
+    api.searchPatients.mockResolvedValue([summary({ id: "pat-tran", givenName: "Lan", familyName: "Tran" })]);
+    const panel = await pickReferralTime();
+
+    await userEvent.click(screen.getByTestId("change-patient"));
+    await userEvent.type(await screen.findByTestId("book-patient-search"), "Tran");
+    await userEvent.click(await screen.findByTestId("book-patient-result"));
+    expect(await screen.findByTestId("chosen-patient")).toHaveAttribute("data-patient-id", "pat-tran");
+
+    expect(within(panel).getByTestId("book-button")).toBeDisabled();
+    expect(within(panel).getByTestId("referral-elsewhere")).toHaveTextContent("found for another patient, under their referral");
+    expect(api.bookSlot).not.toHaveBeenCalled();
   });
 });
 
