@@ -74,13 +74,19 @@ fn secrets_for(sandbox: &SandboxHandle) -> Arc<dyn SecretStore> {
     ]))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_a_pass_todays_zoom_visits_have_a_desk_provider_and_a_desk_patient() {
-    let sandbox = Sandbox::start(SandboxOptions::small(11)).await.unwrap();
+/// A desk on a fresh cache over a small sandbox; keep the sandbox and the directory alive.
+async fn desk_over_a_small_sandbox(seed: u64) -> (SandboxHandle, tempfile::TempDir, Desk) {
+    let sandbox = Sandbox::start(SandboxOptions::small(seed)).await.unwrap();
     let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let keys = MemoryKeyProvider::new();
     let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
+    (sandbox, dir, desk)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_pass_todays_zoom_visits_have_a_desk_provider_and_a_desk_patient() {
+    let (_sandbox, _dir, desk) = desk_over_a_small_sandbox(11).await;
     let quiet: Progress = Arc::new(|_| {});
     desk.sync_all(quiet.clone()).await;
 
@@ -203,11 +209,7 @@ async fn after_the_first_pass_the_demo_clinician_is_linked_to_dr_lee_once() {
     use frontdesk_desk::demo::{DEMO_STAFF, link_demo_clinician};
     use frontdesk_store::StaffChange;
 
-    let sandbox = Sandbox::start(SandboxOptions::small(13)).await.unwrap();
-    let config = Config::parse(&config_for(&sandbox), Path::new("sandbox.toml")).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let keys = MemoryKeyProvider::new();
-    let desk = Desk::open(config, &secrets_for(&sandbox), dir.path(), &keys, "test").unwrap();
+    let (_sandbox, _dir, desk) = desk_over_a_small_sandbox(13).await;
     let store = desk.store().clone();
     for s in &DEMO_STAFF {
         store

@@ -441,6 +441,7 @@ impl Desk {
             }
         }
     }
+
     /// The person's Zoom record: the linked one, else one made now from the desk's record and
     /// linked (audited as `zoom.patient.create`), so a receptionist never makes it by hand. It
     /// is made only once the slot and visit length have been checked, and a second booking

@@ -88,11 +88,11 @@ impl Telehealth for LossyZoom {
     }
 }
 
-fn request(hours_ahead: i64) -> TelehealthBookingRequest {
+fn request() -> TelehealthBookingRequest {
     TelehealthBookingRequest {
         patient: ExternalId::from("pat_1"),
         provider: ExternalId::from("prov_1"),
-        start: Utc::now() + Duration::hours(hours_ahead),
+        start: Utc::now() + Duration::hours(48),
         minutes: 20,
         visit_type: None,
         reason: None,
@@ -129,7 +129,7 @@ async fn an_answer_lost_after_the_visit_was_made_finds_it_and_sends_nothing_more
     let zoom = Arc::new(LossyZoom::default());
     zoom.lose_after_commit.store(1, Ordering::SeqCst);
     let outbox = Arc::new(Outbox::default());
-    let booked = desk(&zoom, &outbox).book(&request(48)).await.unwrap();
+    let booked = desk(&zoom, &outbox).book(&request()).await.unwrap();
     assert_eq!(zoom.sends.load(Ordering::SeqCst), 1);
     assert_eq!(live(&zoom), 1);
     assert_eq!(booked.appointment.external_id, ExternalId::from("visit_1"));
@@ -142,7 +142,7 @@ async fn a_request_that_never_arrived_is_sent_once_more_after_zoom_says_no_visit
     let zoom = Arc::new(LossyZoom::default());
     zoom.lose_before_commit.store(1, Ordering::SeqCst);
     let booked = desk(&zoom, &Arc::new(Outbox::default()))
-        .book(&request(48))
+        .book(&request())
         .await
         .unwrap();
     assert_eq!(zoom.sends.load(Ordering::SeqCst), 2);
@@ -155,7 +155,7 @@ async fn book_pressed_again_after_an_error_gets_the_first_visit_not_a_second() {
     let zoom = Arc::new(LossyZoom::default());
     let outbox = Arc::new(Outbox::default());
     let service = desk(&zoom, &outbox);
-    let r = request(48);
+    let r = request();
     let first = service.book(&r).await.unwrap();
     let again = service.book(&r).await.unwrap();
     assert_eq!(zoom.sends.load(Ordering::SeqCst), 1);
@@ -174,7 +174,7 @@ async fn without_a_way_to_look_a_lost_answer_is_said_and_not_sent_again() {
         ..LossyZoom::default()
     });
     zoom.lose_after_commit.store(1, Ordering::SeqCst);
-    let r = request(48);
+    let r = request();
     let err = desk(&zoom, &Arc::new(Outbox::default()))
         .book(&r)
         .await
@@ -191,7 +191,7 @@ async fn two_lost_answers_in_a_row_stop_at_two_sends() {
     let zoom = Arc::new(LossyZoom::default());
     zoom.lose_before_commit.store(2, Ordering::SeqCst);
     let err = desk(&zoom, &Arc::new(Outbox::default()))
-        .book(&request(48))
+        .book(&request())
         .await
         .unwrap_err();
     assert!(
@@ -206,7 +206,7 @@ async fn two_lost_answers_in_a_row_stop_at_two_sends() {
 async fn moving_a_visit_to_the_time_it_already_has_keeps_it() {
     let zoom = Arc::new(LossyZoom::default());
     let service = desk(&zoom, &Arc::new(Outbox::default()));
-    let r = request(48);
+    let r = request();
     let first = service.book(&r).await.unwrap();
     let moved = service
         .reschedule(&first.appointment.external_id, &r)
