@@ -1,4 +1,4 @@
-//! What every vendor client shares: one pooled rustls client per vendor, the call pipeline
+//! What every vendor client shares: one pooled rustls client for them all, the call pipeline
 //! (rate gate, auth header, retry, response check, tracing), typed errors and paging. Vendor
 //! modules only describe their endpoints and payloads on top of it.
 
@@ -8,6 +8,7 @@ pub mod decode;
 pub mod error;
 pub mod oauth;
 pub mod paging;
+mod pool;
 pub mod rate;
 pub mod retry;
 pub mod sensitive;

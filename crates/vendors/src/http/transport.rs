@@ -1,13 +1,13 @@
-//! The call pipeline of one vendor client: one pooled rustls client (TLS 1.2 at least, no
-//! redirects, so a bearer token never follows a `Location` elsewhere), the rate gate, the auth
-//! header (marked sensitive), the retry decision, and one structured log line per attempt with
-//! vendor, method, path template, status, latency and trace id: never the URL, the query or a
-//! body.
+//! The call pipeline of one vendor client: the process's pooled rustls client (`pool.rs`), the
+//! vendor's request deadline, the rate gate, the auth header (marked sensitive), the retry
+//! decision, and one structured log line per attempt with vendor, method, path template,
+//! status, latency and trace id: never the URL, the query or a body.
 
 use crate::http::auth::Authenticator;
 use crate::http::call::{Body, Call};
 use crate::http::decode::decode;
 use crate::http::error::{Endpoint, ErrorBody, HttpError};
+use crate::http::pool::shared_client;
 use crate::http::rate::{RateGate, retry_after};
 use crate::http::retry::{Decision, Outcome, RetryPolicy, decide};
 use crate::http::sensitive::Sensitive;
@@ -33,7 +33,10 @@ pub struct Reply {
 pub struct VendorHttp {
     vendor: Vendor,
     base: Url,
+    /// Shared with the other vendors (`pool.rs`); the deadline below is this vendor's.
     client: reqwest::Client,
+    /// Whole-request deadline, connect to last body byte.
+    request_timeout: Duration,
     gate: RateGate,
     retry: RetryPolicy,
     trace_header: Option<HeaderName>,
@@ -78,26 +81,17 @@ impl VendorHttp {
     ) -> Result<Self, HttpError<B>> {
         let config = |what: String| HttpError::Config { vendor, what };
         let base = parse_url(vendor, base, settings.https_only).map_err(config)?;
-        let client = reqwest::Client::builder()
-            .tls_backend_rustls()
-            .tls_version_min(reqwest::tls::Version::TLS_1_2)
-            .https_only(settings.https_only)
-            .connect_timeout(settings.connect_timeout)
-            .timeout(settings.request_timeout)
-            .pool_idle_timeout(Duration::from_secs(90))
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("frontdesk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| {
-                config(format!(
-                    "HTTP client could not be built: {}",
-                    e.without_url()
-                ))
-            })?;
+        let client = shared_client(settings).map_err(|e| {
+            config(format!(
+                "HTTP client could not be built: {}",
+                e.without_url()
+            ))
+        })?;
         Ok(Self {
             vendor,
             base,
             client,
+            request_timeout: settings.request_timeout,
             gate: RateGate::new(settings.rate),
             retry: settings.retry.clone(),
             trace_header: None,
@@ -160,6 +154,7 @@ impl VendorHttp {
         let mut req = self
             .client
             .request(call.method.clone(), call.url(&self.base))
+            .timeout(self.request_timeout)
             .headers(headers);
         match &call.body {
             Some(Body::Json(v)) => req = req.json(v),
