@@ -5,6 +5,7 @@ import type { SessionStatus } from "../api/backend";
 import { createQueryClient } from "../api/queryClient";
 import { CHICAGO } from "../test/fixtures";
 import { todayIn } from "../time/zoned";
+import { loadedScreen } from "../screens";
 import { loadedShell } from "../shell/loadShell";
 import { prepareDesk } from "./prepareDesk";
 
@@ -40,6 +41,14 @@ describe("prepareDesk", () => {
     expect(client.getQueryData(["dayBoard", CHICAGO.id, day])).toBeDefined();
     // The desk's code is here too, so it renders at once rather than through a suspending lazy.
     expect(loadedShell()?.AppShell).toBeTypeOf("function");
+  });
+
+  it("has the code of the page it opens on, when that is not the board", async () => {
+    api.getAppInfo.mockResolvedValue({} as backend.AppInfo);
+    window.location.hash = "#/staff";
+    expect(loadedScreen("staff")).toBeUndefined();
+    await prepareDesk(createQueryClient(), active(["manage_staff"]), 60_000);
+    expect(loadedScreen("staff")).toBeTypeOf("function");
   });
 
   it("opens after its limit when a read never answers", async () => {

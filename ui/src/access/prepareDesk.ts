@@ -7,7 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { SessionStatus } from "../api/backend";
 import { prefetchShell, prefetchTodayBoard } from "../api/queries";
 import { currentRoute } from "../router/useRoute";
-import { loadShell } from "../shell/loadShell";
+import { loadDesk } from "../shell/loadShell";
 
 /** The longest the desk waits for its first reads; past it, it opens and they load in place. */
 export const OPEN_WAIT_MS = 400;
@@ -21,7 +21,7 @@ export function prepareDesk(client: QueryClient, status: SessionStatus, waitMs =
     step.finally(() => {
       performance.mark(name);
     });
-  const ready: Promise<unknown>[] = [marked("desk:code", loadShell()), marked("desk:shell-reads", prefetchShell(client, allowed))];
+  const ready: Promise<unknown>[] = [marked("desk:code", loadDesk(currentRoute())), marked("desk:shell-reads", prefetchShell(client, allowed))];
   if (allowed.has("day_board") && currentRoute() === "today") {
     ready.push(marked("desk:board-reads", prefetchTodayBoard(client)));
   }

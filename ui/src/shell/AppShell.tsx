@@ -1,16 +1,24 @@
 // The frame a receptionist lives in: header across the top, navigation on the left, the current
 // page in the middle, and any failure to load the desk's own facts as a banner above it.
-import { useLayoutEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 import { toAppError } from "../api/errors";
 import { useAppInfo, useVendorStatusEvents, useVendorStatuses } from "../api/queries";
 import { ErrorBanner } from "../errors/ErrorBanner";
 import { useT } from "../i18n/context";
 import { useHash, useRoute } from "../router/useRoute";
-import { SCREENS } from "../screens";
+import { preloadScreens } from "../screens";
 import { Header } from "./Header";
 import { NavBar } from "./NavBar";
 import { useFocusPageOnNavigate } from "./useFocusPageOnNavigate";
+import { useScreen } from "./useScreen";
 import "./AppShell.css";
+
+// Sign-in fetches the page it opens on with the shell (shell/loadShell.ts), through this chunk,
+// so the entry chunk never imports the board's code.
+export { loadScreen } from "../screens";
+
+/** How long after the desk opens the other pages' code is fetched. */
+const SCREENS_PRELOAD_MS = 1000;
 
 export function AppShell() {
   const t = useT();
@@ -19,11 +27,18 @@ export function AppShell() {
   const info = useAppInfo();
   const statuses = useVendorStatuses();
   useVendorStatusEvents();
-  useFocusPageOnNavigate(hash);
-  const Screen = SCREENS[route];
+  const screen = useScreen(route);
+  useFocusPageOnNavigate(hash, screen.status === "ready");
   // For the start-up benchmark's detail (scripts/bench-app.sh): when React has put the desk in the DOM.
   useLayoutEffect(() => {
     performance.mark("desk:committed");
+  }, []);
+  // The other pages' code, once the first page has had the machine to itself.
+  useEffect(() => {
+    const timer = setTimeout(() => void preloadScreens(), SCREENS_PRELOAD_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, []);
 
   return (
@@ -52,7 +67,9 @@ export function AppShell() {
         {statuses.isError && (
           <ErrorBanner error={toAppError(statuses.error)} onRetry={() => void statuses.refetch()} />
         )}
-        <Screen />
+        {screen.status === "ready" && <screen.Screen />}
+        {screen.status === "loading" && <p className="app-main__loading">{t("app.loading")}</p>}
+        {screen.status === "failed" && <ErrorBanner error={screen.error} onRetry={screen.retry} />}
       </main>
     </div>
   );

@@ -1,5 +1,7 @@
 // The desk's screens as their own chunk. The sign-in screen needs none of them, so the window
 // paints it without first evaluating the whole desk; the chunk is fetched while a person types.
+import type { Route } from "../router/routes";
+
 type ShellModule = typeof import("./AppShell");
 
 let loaded: ShellModule | undefined;
@@ -9,6 +11,16 @@ export function loadShell(): Promise<ShellModule> {
     loaded = module;
     return module;
   });
+}
+
+/**
+ * The shell and the code of the page it opens on, so the first page renders without a
+ * "Loading…" of its own. A page whose code fails to come says so in place (shell/useScreen.ts).
+ */
+export async function loadDesk(route: Route): Promise<ShellModule> {
+  const shell = await loadShell();
+  await shell.loadScreen(route).catch(() => undefined);
+  return shell;
 }
 
 /**
