@@ -6,7 +6,8 @@ import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
 import type { VendorStatus } from "../api/backend";
 import { BackendError } from "../api/errors";
-import { appInfo, notConfigured } from "../test/fixtures";
+import { appInfo } from "../test/fixtures";
+import { mockQuietShell } from "../test/quietShell";
 import { renderWithProviders } from "../test/render";
 import { AppShell } from "./AppShell";
 
@@ -18,11 +19,7 @@ let pushStatus: ((status: VendorStatus) => void) | undefined;
 beforeEach(() => {
   vi.resetAllMocks();
   window.location.hash = "";
-  api.getLocations.mockResolvedValue([]);
-  api.getProviders.mockResolvedValue([]);
-  api.searchPatients.mockResolvedValue([]);
-  api.getAppInfo.mockResolvedValue(appInfo());
-  api.getVendorStatuses.mockResolvedValue(notConfigured());
+  mockQuietShell(api);
   api.onVendorStatusChanged.mockImplementation((onChange) => {
     pushStatus = onChange;
     return Promise.resolve(() => {

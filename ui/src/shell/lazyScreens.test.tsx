@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as backend from "../api/backend";
-import { appInfo, notConfigured } from "../test/fixtures";
+import { mockQuietShell } from "../test/quietShell";
 import { renderWithProviders } from "../test/render";
 import { AppShell } from "./AppShell";
 
@@ -25,12 +25,7 @@ const api = vi.mocked(backend);
 beforeEach(() => {
   vi.resetAllMocks();
   window.location.hash = "";
-  api.getLocations.mockResolvedValue([]);
-  api.getProviders.mockResolvedValue([]);
-  api.searchPatients.mockResolvedValue([]);
-  api.getAppInfo.mockResolvedValue(appInfo());
-  api.getVendorStatuses.mockResolvedValue(notConfigured());
-  api.onVendorStatusChanged.mockResolvedValue(() => undefined);
+  mockQuietShell(api);
 });
 
 it("says the page is loading while its code comes, then shows it with focus on its heading", async () => {
