@@ -1,9 +1,10 @@
 // The root: providers (query cache, language) around the shell. Tests render AppShell inside
 // their own providers; the app renders this.
 //
-// The desk's screens are a separate chunk (shell/loadShell.ts), fetched once the sign-in screen
-// is up or a person signs in; signing in waits for it (access/prepareDesk.ts), and Suspense
-// covers a chunk that is still not there when the session opens.
+// The desk's shell and day board are a separate chunk (shell/loadShell.ts), fetched once the
+// sign-in screen is up or a person signs in; signing in waits for it and for the page the desk
+// opens on (access/prepareDesk.ts), and Suspense covers a chunk that is still not there when the
+// session opens. Every other page is a chunk of its own (screens/index.ts).
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { Suspense, lazy, useState } from "react";

@@ -1,5 +1,5 @@
-// The desk's screens as their own chunk. The sign-in screen needs none of them, so the window
-// paints it without first evaluating the whole desk; the chunk is fetched while a person types.
+// The desk's shell and day board as their own chunk. The sign-in screen needs none of it, so the
+// window paints it without first evaluating the desk; the chunk is fetched while a person types.
 import type { Route } from "../router/routes";
 
 type ShellModule = typeof import("./AppShell");
