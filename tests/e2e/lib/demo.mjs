@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { openApp, switchUser } from "./session.mjs";
+import { openApp, saveWindowScreenshot, switchUser } from "./session.mjs";
 
 const dataParent = () => {
   const value = process.env.FRONTDESK_DATA_DIR;
@@ -238,7 +238,7 @@ export async function saveDocScreenshot(browser, name) {
     process.env.FRONTDESK_E2E_README_SHOTS === "1"
       ? new URL(`../../../docs/screenshots/${name}`, import.meta.url).pathname
       : join(process.env.FRONTDESK_E2E_ARTIFACTS ?? "/tmp", name);
-  await browser.saveScreenshot(path);
+  await saveWindowScreenshot(browser, path);
   return path;
 }
 

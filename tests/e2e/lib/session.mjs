@@ -127,6 +127,34 @@ function startApp(args) {
 }
 
 /**
+ * Saves a picture of the window. On a machine without a GPU the app draws its page without
+ * WebKit's GL compositor (src-tauri/src/rendering.rs), and in that mode WebKitGTK 2.50 answers a
+ * screenshot only after the page next paints: a page with nothing left to repaint never answers
+ * (measured: the request timed out after 4 minutes on the idle settings page, and came back 40 ms
+ * after a style change made 700 ms later). So an invisible outline is repainted every frame
+ * until the picture is taken.
+ */
+export async function saveWindowScreenshot(browser, path) {
+  await browser.execute(() => {
+    let drawn = false;
+    const repaint = () => {
+      drawn = !drawn;
+      document.body.style.outline = drawn ? "1px solid transparent" : "";
+      window.__frontdeskE2eRepaint = requestAnimationFrame(repaint);
+    };
+    repaint();
+  });
+  try {
+    await browser.saveScreenshot(path);
+  } finally {
+    await browser.execute(() => {
+      cancelAnimationFrame(window.__frontdeskE2eRepaint);
+      document.body.style.outline = "";
+    });
+  }
+}
+
+/**
  * Runs one test's steps; if they fail, saves a screenshot of the window and a copy of the app's
  * log under the test's name before rethrowing, so the failure can be seen, not guessed.
  */
@@ -137,7 +165,7 @@ export async function withEvidence(browser, name, steps) {
     const artifacts = env("FRONTDESK_E2E_ARTIFACTS");
     const slug = name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
     try {
-      await browser.saveScreenshot(join(artifacts, `${slug}.png`));
+      await saveWindowScreenshot(browser, join(artifacts, `${slug}.png`));
     } catch (shotError) {
       console.error(`could not save a screenshot: ${shotError}`);
     }
