@@ -2,28 +2,13 @@
 // backend has none for it), in both languages, a failure said in a sentence, and nothing at all
 // (not even a request) for a role that may not read the counts.
 import { screen, within } from "@testing-library/react";
-import type { ReactElement } from "react";
-import { SessionContext } from "../../access/session";
-import type { SessionContextValue } from "../../access/session";
 import * as backend from "../../api/backend";
 import { BackendError } from "../../api/errors";
-import type { Locale } from "../../i18n/types";
-import { renderWithProviders } from "../../test/render";
+import { renderAs } from "../../test/render";
 import { QuotaPanel } from "./QuotaPanel";
 
 vi.mock("../../api/backend", () => import("../../test/mockBackend"));
 const api = vi.mocked(backend);
-
-function as(allowed: readonly string[], ui: ReactElement, locale: Locale = "en") {
-  const session: SessionContextValue = {
-    status: {} as SessionContextValue["status"],
-    can: (command) => allowed.includes(command),
-    lock: () => undefined,
-    switchUser: () => undefined,
-    signOut: () => undefined,
-  };
-  return renderWithProviders(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>, { locale });
-}
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -44,7 +29,7 @@ function rows(): [string, string][] {
 }
 
 it("shows an admin each counted WellHive action with this desk's count", async () => {
-  as(["quota_counts"], <QuotaPanel />);
+  renderAs(["quota_counts"], <QuotaPanel />);
   expect(await screen.findByRole("heading", { name: "WellHive quota" })).toBeInTheDocument();
   await screen.findByTestId("quota-counts");
   expect(rows()).toEqual([
@@ -60,7 +45,7 @@ it("shows an admin each counted WellHive action with this desk's count", async (
 });
 
 it("speaks Spanish, numbers included", async () => {
-  as(["quota_counts"], <QuotaPanel />, "es");
+  renderAs(["quota_counts"], <QuotaPanel />, { locale: "es" });
   expect(await screen.findByRole("heading", { name: "Cuota de WellHive" })).toBeInTheDocument();
   await screen.findByTestId("quota-counts");
   expect(rows()[2]).toEqual(["Búsqueda de horarios", "1250"]);
@@ -71,20 +56,20 @@ it("says why the counts could not be read", async () => {
   api.getQuotaCounts.mockRejectedValue(
     new BackendError({ kind: "storage", message: "the cache is locked by another window", wayOut: "Close it." }),
   );
-  as(["quota_counts"], <QuotaPanel />);
+  renderAs(["quota_counts"], <QuotaPanel />);
   expect(await screen.findByRole("alert")).toHaveTextContent("the cache is locked by another window");
   expect(screen.queryByTestId("quota-counts")).not.toBeInTheDocument();
 });
 
 it("says plainly that nothing is counted when no practice is connected", async () => {
   api.getQuotaCounts.mockRejectedValue(new BackendError({ kind: "notConfigured", what: "a practice" }));
-  as(["quota_counts"], <QuotaPanel />);
+  renderAs(["quota_counts"], <QuotaPanel />);
   expect(await screen.findByTestId("quota-none")).toHaveTextContent("No practice is connected, so nothing has been counted.");
   expect(screen.queryByRole("alert")).not.toBeInTheDocument();
 });
 
 it("shows nothing, and asks nothing, to a receptionist", () => {
-  as(["search_patients", "search_slots", "book_slot"], <QuotaPanel />);
+  renderAs(["search_patients", "search_slots", "book_slot"], <QuotaPanel />);
   expect(screen.queryByTestId("quota-panel")).not.toBeInTheDocument();
   expect(screen.queryByRole("heading", { name: "WellHive quota" })).not.toBeInTheDocument();
   expect(api.getQuotaCounts).not.toHaveBeenCalled();

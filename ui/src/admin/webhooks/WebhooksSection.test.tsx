@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import * as backend from "../../api/backend";
 import type { WebhookReceiverStatus, WebhookVendorActivity } from "../../api/backend";
 import { BackendError } from "../../api/errors";
-import { renderWithProviders } from "../../test/render";
+import { renderAs, renderWithProviders } from "../../test/render";
 import { WebhooksSection } from "./WebhooksSection";
 
 vi.mock("../../api/backend", () => import("../../test/mockBackend"));
@@ -39,6 +39,7 @@ const running: WebhookReceiverStatus = {
 };
 
 beforeEach(() => {
+  vi.clearAllMocks();
   api.getWebhookSubscriptions.mockImplementation((vendor) => {
     if (vendor === "zoom") return Promise.resolve({ kind: "marketplace", secretStored: false });
     if (vendor === "cxone")
@@ -130,4 +131,20 @@ it("keeps Zoom's secret token instead of registering through an API", async () =
   await userEvent.click(save);
   expect(api.registerWebhooks).toHaveBeenCalledWith("zoom", "tok-123");
   expect(await within(zoom).findByRole("button", { name: "Forget the secret token" })).toBeInTheDocument();
+});
+
+it("shows a receptionist nothing, and asks the backend nothing, rather than a refusal", async () => {
+  api.getWebhookReceiverStatus.mockResolvedValue(running);
+  renderAs(["search_patients", "day_board", "vendor_statuses"], <><h1>Settings</h1><WebhooksSection /></>);
+  await screen.findByRole("heading", { name: "Settings" });
+  expect(screen.queryByRole("heading", { name: "Webhooks" })).not.toBeInTheDocument();
+  expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  expect(api.getWebhookReceiverStatus).not.toHaveBeenCalled();
+});
+
+it("shows the practice admin the receiver", async () => {
+  api.getWebhookReceiverStatus.mockResolvedValue({ ...running, configured: false, listening: null, publicUrl: null, vendors: [] });
+  renderAs(["webhook_receiver_status"], <WebhooksSection />);
+  expect(await screen.findByRole("heading", { name: "Webhooks" })).toBeInTheDocument();
+  expect(api.getWebhookReceiverStatus).toHaveBeenCalledTimes(1);
 });

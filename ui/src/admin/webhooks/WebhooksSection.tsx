@@ -1,6 +1,8 @@
 // Settings' webhooks section, for the practice admin: whether this desk runs a receiver (and
 // where, and what the vendors can call), then per vendor what arrived and the subscriptions.
-// Without a receiver it says so plainly: the desk then polls each vendor.
+// Without a receiver it says so plainly: the desk then polls each vendor. Shown only to a role that
+// may read the receiver (the backend refuses everyone else anyway), as the quota panel is.
+import { useCan } from "../../access/session";
 import { toAppError } from "../../api/errors";
 import { ErrorBanner } from "../../errors/ErrorBanner";
 import { useT } from "../../i18n/context";
@@ -9,7 +11,9 @@ import { VendorWebhooks } from "./VendorWebhooks";
 
 export function WebhooksSection() {
   const t = useT();
-  const receiver = useWebhookReceiver();
+  const allowed = useCan()("webhook_receiver_status");
+  const receiver = useWebhookReceiver(allowed);
+  if (!allowed) return null;
 
   let body;
   if (receiver.isPending) body = <p className="muted">{t("webhooks.loading")}</p>;

@@ -14,8 +14,9 @@ export const webhookKeys = {
   subscriptions: (vendor: Vendor) => ["webhookSubscriptions", vendor] as const,
 };
 
-export function useWebhookReceiver() {
-  return useQuery({ queryKey: webhookKeys.receiver, queryFn: getWebhookReceiverStatus });
+/** The receiver's state; `enabled` false (a role that may not read it) asks nothing. */
+export function useWebhookReceiver(enabled = true) {
+  return useQuery({ queryKey: webhookKeys.receiver, queryFn: getWebhookReceiverStatus, enabled });
 }
 
 export function useWebhookSubscriptions(vendor: Vendor) {
