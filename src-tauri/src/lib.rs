@@ -10,6 +10,7 @@ pub mod join_link;
 pub mod launch;
 pub mod practice;
 pub mod rendering;
+pub mod reveal;
 pub mod state;
 
 use state::AppState;
@@ -116,8 +117,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         // Every command passes the role and lock check first (access/policy.rs).
         .invoke_handler(access::guard::guarded(builder.invoke_handler()))
+        // The window is created hidden and shown with its loaded page (reveal.rs).
+        .on_page_load(reveal::on_page_load)
         .setup(move |app| {
             builder.mount_events(app);
+            reveal::reveal_at_the_latest(app.handle());
             let data_dir = launch
                 .data_dir
                 .clone()

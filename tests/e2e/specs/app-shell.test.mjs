@@ -30,6 +30,13 @@ test("the window shows the app shell with its navigation", () =>
     assert.equal(await browser.getTitle(), "Frontdesk");
   }));
 
+test("the window, created hidden, is on screen once its page has loaded (src-tauri/src/reveal.rs)", () =>
+  withEvidence(browser, "the window is on screen once its page has loaded", async () => {
+    // WebKit reports a page in a window that was never shown as hidden.
+    const visibility = await browser.execute(() => document.visibilityState);
+    assert.equal(visibility, "visible");
+  }));
+
 test("settings shows the version and data directory the backend reports", () =>
   withEvidence(browser, "settings shows the version and data directory the backend reports", async () => {
     await (await browser.$('//nav//*[normalize-space()="Settings"]')).click();
