@@ -1,0 +1,15 @@
+//! The crate's integration tests, one module per former test file, in one binary: each test
+//! binary links the whole dependency graph again, and nextest runs every test in a process of
+//! its own anyway, so one binary per crate costs nothing in isolation and saves the links.
+
+// Tests may unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod binary;
+mod common;
+mod endpoints;
+mod faults;
+mod flows;
+mod spec_conformance;
+mod webhooks;
