@@ -1,12 +1,13 @@
 //! Shows the main window once its page has loaded, rather than the moment it is created.
 //!
 //! Drawing a page without WebKit's GL compositor (rendering.rs, on machines without a GPU), the
-//! window's first draws wait on the app's main thread for the web process to paint at the
-//! window's size. While the web process is still starting, it waits on that same thread for the
-//! page's files, so the draw blocks until WebKitGTK gives up, about half a second later. The
-//! start-up benchmark saw it in 3 to 5 of every 10 launches: the page began loading about 600 ms
-//! after the app's setup instead of about 120. A window shown after its page has loaded has
-//! painted contents to draw. Should the page never finish loading, the window is shown anyway
+//! start-up benchmark saw 3 to 5 of every 10 launches begin loading the page about 600 ms after
+//! the app's setup instead of about 120. The fixed delay points to the window's first draw
+//! waiting on the app's main thread for the web process to paint at the window's size, while the
+//! web process, still starting, waits on that same thread for the page's files, until WebKitGTK
+//! gives up after half a second (inferred from the timings, not read in WebKit's source). A
+//! window shown after its page has loaded has painted contents to draw, and no launch has been
+//! delayed since. Should the page never finish loading, the window is shown anyway
 //! after [`REVEAL_FALLBACK`], so nobody is left with an app and no window.
 
 use std::time::Duration;
