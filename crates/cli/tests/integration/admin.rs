@@ -2,7 +2,6 @@
 //! reaches the sandbox and changes what it holds, and bad input (dates, hours, webhook URLs)
 //! is refused with exit 2 before anything is sent. The keyring-session harness is `common/mod.rs`, so nobody's keychain
 //! is touched.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 // End-to-end scenarios read top to bottom; splitting them would hide the sequence.
 #![allow(clippy::too_many_lines)]
 

@@ -2,7 +2,6 @@
 //! sandbox, the cache key in a real OS keychain (each outer test re-runs itself inside its own
 //! keyring session, see `common`). Every kind of visit is searched, booked, confirmed and
 //! cancelled; a slot booked twice exits 5 with the next slots; bad input exits 2.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Days, Utc};
 use frontdesk_core::Vendor;

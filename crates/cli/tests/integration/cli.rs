@@ -2,7 +2,6 @@
 //! session bus and a fresh, unlocked GNOME keyring under a throwaway HOME (see
 //! `with-keyring.sh`), so nobody's own keychain is touched. The outer test re-runs itself inside
 //! that session; the inner run seeds the cache through the store library and drives the binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use frontdesk_core::ids::{ExternalId, Vendor};
 use frontdesk_core::patient::{Phone, PhoneKind, VendorPatient};

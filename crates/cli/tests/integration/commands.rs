@@ -2,7 +2,6 @@
 //! key and the vendor secrets in a real OS keychain. As in `cli.rs`, each outer test re-runs
 //! itself inside its own session bus with a fresh, unlocked GNOME keyring under a throwaway
 //! HOME (`with-keyring.sh`), so nobody's keychain is touched; the inner run drives the binary.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use frontdesk_core::Vendor;
 use frontdesk_core::config::Config;

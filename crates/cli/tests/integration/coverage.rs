@@ -2,7 +2,6 @@
 //! caller in the product (a vendor's port adapter, the desk, the app's commands or this CLI).
 //! An endpoint the desk never calls is one the practice cannot use at all; this test is what
 //! keeps `frontdesk admin` (the caller of last resort) complete. There is no exception list.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -2,8 +2,6 @@
 //! listens, says where in one JSON line, answers the health check, applies a CXone delivery
 //! signed with the keychain's (here: the environment's) secret and refuses a forged one.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use crate::common::{bin, frontdesk, inside_keyring};
 use frontdesk_sandbox::{Sandbox, SandboxOptions};
 use hmac::{Hmac, Mac};

@@ -2,8 +2,6 @@
 //! (pending, then confirmed or failed), a slot lost between search and book, a telehealth
 //! visit with both links and its reminders queued, and a referral submitted then cancelled.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use async_trait::async_trait;
 use chrono::{Days, Duration as ChronoDuration, Utc};
 use frontdesk_core::appointment::{Appointment, AppointmentStatus, VisitMode};

@@ -5,8 +5,6 @@
 //! committed it is found, not made twice; a hung vendor is a line beside the others' slots; a
 //! new patient is booked straight into a video visit, their Zoom record made once per key.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{DateTime, Days, Utc};
 use frontdesk_core::appointment::{AppointmentStatus, Visit, VisitMode};
 use frontdesk_core::booking::{QuotaAction, SettlePolicy};

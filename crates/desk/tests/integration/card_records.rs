@@ -1,7 +1,5 @@
 //! Opening a card fetches that patient's CXone contact history into the cache.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use frontdesk_core::Vendor;
 use frontdesk_core::config::Config;
 use frontdesk_core::ports::{PatientDirectory, SecretStore};

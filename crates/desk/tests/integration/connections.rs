@@ -3,8 +3,6 @@
 //! file replaced whole and private), what a bad field writes (nothing), and "Test connection"
 //! and Nextech's browser sign-in against each vendor's real auth.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use frontdesk_core::config::Config;
 use frontdesk_core::ports::SecretStore;
 use frontdesk_core::{CoreError, Vendor};

@@ -1,7 +1,5 @@
 //! The example configuration shipped beside the crate stays valid as the format changes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use frontdesk_core::Vendor;
 use frontdesk_core::config::Config;
 use std::path::Path;

@@ -2,8 +2,6 @@
 //! when the vendor is back, across a restart of the app in between; and against the sandbox,
 //! the callback reaches CXone carrying its idempotency key.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use async_trait::async_trait;
 use chrono::{Duration, Utc};
 use frontdesk_core::config::Config;

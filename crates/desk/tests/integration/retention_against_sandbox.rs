@@ -2,7 +2,7 @@
 //! the purge after the pass keeps only the people with a visit in the window (or upcoming), and
 //! a purged person's new visit at the vendor brings them back on the next pass.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(clippy::too_many_lines)]
 
 use chrono::{Days, Duration, Timelike, Utc};
 use frontdesk_core::appointment::Appointment;

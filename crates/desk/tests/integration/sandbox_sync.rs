@@ -1,8 +1,6 @@
 //! The whole desk against the vendor sandbox: a config pointing at it, a full pass into a
 //! fresh encrypted cache, then an incremental pass that changes nothing.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{NaiveDate, Utc};
 use frontdesk_core::appointment::Appointment;
 use frontdesk_core::config::Config;

@@ -4,7 +4,7 @@
 //! a sync, and a video visit's patient at Zoom (record, invitation, waiting room).
 
 // Each test is one scenario read top to bottom, as an admin would do it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(clippy::too_many_lines)]
 
 use chrono::{Datelike, Days, Duration, NaiveTime, Utc, Weekday};
 use frontdesk_core::appointment::Appointment;

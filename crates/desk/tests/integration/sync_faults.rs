@@ -4,8 +4,6 @@
 //! the cache passes SQLite's integrity check, the other vendors' data arrives, and once the
 //! fault is gone one clean pass brings the cache to the sandbox's state.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{Days, Utc};
 use frontdesk_core::config::Config;
 use frontdesk_core::contact::ConnectionState;

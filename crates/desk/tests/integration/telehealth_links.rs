@@ -1,8 +1,6 @@
 //! Zoom visits after a pass against the sandbox: each today's visit names a desk provider (the
 //! NexHealth one who is the same clinician) and a desk person, so it reaches "My day".
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{Duration, Utc};
 use frontdesk_core::config::Config;
 use frontdesk_core::ports::SecretStore;

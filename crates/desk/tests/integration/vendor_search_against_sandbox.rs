@@ -3,8 +3,6 @@
 //! in the cache with vendor links; a vendor answering garbage or 5xx, or not at all, is a line
 //! in the outcomes beside the others' answers, never the search's error.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::NaiveDate;
 use frontdesk_core::config::Config;
 use frontdesk_core::patient::VendorPatient;

@@ -3,8 +3,6 @@
 //! change at CXone, Zoom or NexHealth reaches the cache with no sync pass in between; forged,
 //! stale and unreadable deliveries are refused and change nothing; a redelivery is applied once.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{Days, Duration as ChronoDuration, Utc};
 use frontdesk_core::appointment::AppointmentStatus;
 use frontdesk_core::config::Config;

@@ -1,6 +1,5 @@
 //! The demo binary: `frontdesk-sandbox --seed 42` starts all five vendors in under two
 //! seconds, prints one line of JSON with the contract's names, serves, and stops on SIGTERM.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -1,12 +1,7 @@
 //! Every endpoint of the two doc-only vendors (CXone, Zoom Healthcare) and the older NexHealth
 //! names answering as their docs describe, the quotas of NexHealth and WellHive, and the
 //! seed's promises: deterministic per seed, the same people across vendors, held differently.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::too_many_lines,
-    clippy::many_single_char_names
-)]
+#![allow(clippy::too_many_lines, clippy::many_single_char_names)]
 
 use crate::common::*;
 use frontdesk_sandbox::{SandboxOptions, Vendor};

@@ -1,7 +1,7 @@
 //! Each fault kind happening, per the list: latency, 500/503 errors, 429 bursts with
 //! `Retry-After`, hangs, connection resets, malformed JSON, truncated pages, and a token that
 //! expires early; set from the Rust handle and from the admin endpoint.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(clippy::too_many_lines)]
 
 use std::time::{Duration, Instant};
 

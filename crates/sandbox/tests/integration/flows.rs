@@ -1,7 +1,7 @@
 //! The vendors' behaviour beyond auth: paging exactly as documented, validation with each
 //! vendor's error body, rate limits, the asynchronous writes (NexHealth insertion, WellHive
 //! submit and cancel), slots computed from working hours minus bookings, and the seed.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(clippy::too_many_lines)]
 
 use std::collections::HashSet;
 

@@ -4,12 +4,7 @@
 //! the Zoom meetings spec. A violation either way makes Prism answer with its own error and an
 //! `sl-violations` header, which fails the test. Prism must be installed (the repository's
 //! `npm install`, or `PRISM_BIN`): without it these tests fail, they never skip.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::too_many_lines,
-    clippy::many_single_char_names
-)]
+#![allow(clippy::too_many_lines, clippy::many_single_char_names)]
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

@@ -1,7 +1,7 @@
 //! Webhook registration and signed delivery: CXone (`POST /webhooks`, `X-CXone-Signature`),
 //! Zoom (registered through the admin API, `x-zm-signature` the way Zoom signs), NexHealth's
 //! is covered with its asynchronous insertion in `flows.rs`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)]
+#![allow(clippy::too_many_lines)]
 
 use crate::common::*;
 use serde_json::{Value, json};

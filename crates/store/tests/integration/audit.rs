@@ -1,5 +1,4 @@
 //! The audit chain records reads without PHI and detects an edited, deleted or truncated row.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record};
 use frontdesk_core::ids::Vendor;

@@ -1,6 +1,5 @@
 //! Linking vendor records into people in the store: exact by MRN, matched by score, suggested
 //! below the threshold and shown for a person; confirm, reject and undo.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record, with_mrn};
 use frontdesk_core::ids::{ExternalId, Vendor};

@@ -1,6 +1,5 @@
 //! No PHI on disk in the clear: seeded canary names, phones, e-mails and MRNs must not appear in
 //! the database, its WAL or shared-memory file, or any temp file, before or after a checkpoint.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record, with_email, with_mrn};
 use frontdesk_core::ids::Vendor;

@@ -1,6 +1,5 @@
 //! The open path's failures are typed errors with a way out: wrong key, missing key, a damaged
 //! or foreign file, a schema from the future. Never a panic, never a silent reset.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record};
 use frontdesk_core::ids::Vendor;

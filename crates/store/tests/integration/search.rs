@@ -2,7 +2,6 @@
 //! hyphens, apostrophes, typos, MRNs, phones in any format, e-mail, dates of birth in common
 //! formats and mixed with a name; one row per person with its vendor links; hostile input is
 //! just text.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record, with_email, with_mrn};
 use frontdesk_core::ids::Vendor;

@@ -1,7 +1,6 @@
 //! The second factor: enrolment active only once confirmed, a code accepted once, wrong codes
 //! throttled like wrong PINs, recovery codes spent once and kept only as hashes, the admin's
 //! reset, and audit rows that never hold a secret or a code.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::Fixture;
 use frontdesk_core::access::second_factor::code_at;

@@ -1,6 +1,5 @@
 //! Staff accounts: hashes only on disk, the first admin only once, the last admin kept, and
 //! sign-in attempts counted, throttled and audited.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::Fixture;
 use frontdesk_core::access::{NewStaff, Role};

@@ -1,5 +1,4 @@
 //! A sync page and its cursor land together or not at all.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{Fixture, record};
 use frontdesk_core::ids::{ExternalId, Vendor};

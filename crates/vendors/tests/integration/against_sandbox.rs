@@ -1,11 +1,6 @@
 //! Every client against the sandbox: the full auth flow, every endpoint it implements, and
 //! every listing paged to the end, through both the typed methods and the port impls.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::doc_markdown,
-    clippy::too_many_lines
-)]
+#![allow(clippy::doc_markdown, clippy::too_many_lines)]
 
 use crate::common::sandbox as sb;
 use chrono::{Duration, NaiveDate, Utc};

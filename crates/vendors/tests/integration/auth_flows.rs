@@ -2,7 +2,7 @@
 //! credentials, Zoom account credentials with HTTP Basic, NexHealth's API-key exchange,
 //! Nextech's PKCE sign-in through the loopback redirect and its refresh grant, and WellHive's
 //! private-key JWT client assertion (RS256 from PEM, ES256 from JWK).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::doc_markdown)]
+#![allow(clippy::doc_markdown)]
 
 use crate::common::{fast_settings, token_body};
 use base64::Engine;

@@ -1,7 +1,7 @@
 //! The pipeline's edge cases against wiremock, through the CXone client (the rules are shared
 //! by all five): re-auth on 401, 429 with Retry-After, 5xx retried only for reads, malformed
 //! JSON naming its field, an empty last page, a token expiring mid-paging, a slow answer.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::doc_markdown)]
+#![allow(clippy::doc_markdown)]
 
 use crate::common::{cxone, token_body};
 use frontdesk_core::ports::{ContactCenter, PatientDirectory};

@@ -1,7 +1,6 @@
 //! "This patient, by id" against the sandbox: the sync asks it for the patient of a visit the
 //! desk's cache does not hold (one the retention window purged). The answer must be the same
 //! record the directory lists, and an unknown id is "nobody", not an error.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::sandbox as sb;
 use frontdesk_core::ExternalId;

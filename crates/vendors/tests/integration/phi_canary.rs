@@ -2,12 +2,7 @@
 //! end, searches and writes carrying seeded canary values in query strings and bodies, an
 //! error or two) runs with a TRACE-level subscriber writing to a buffer; none of the canaries,
 //! and none of the names, phones and dates of birth the vendors sent back, may appear in it.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::doc_markdown,
-    clippy::too_many_lines
-)]
+#![allow(clippy::doc_markdown, clippy::too_many_lines)]
 
 use crate::common::sandbox as sb;
 use chrono::{NaiveDate, Utc};

@@ -4,12 +4,7 @@
 //! it does not describe, makes Prism refuse the exchange and the client call fail.
 //! Prism must be installed (`npm install` at the repository root, or `PRISM_BIN`): without it
 //! these tests fail, they never skip.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::doc_markdown,
-    clippy::too_many_lines
-)]
+#![allow(clippy::doc_markdown, clippy::too_many_lines)]
 
 use crate::common::sandbox as sb;
 use chrono::{NaiveDate, Utc};

@@ -2,7 +2,6 @@
 //! the way `lookup` promises. A name alone is asked word by word as `lastName` (which word is
 //! the family name is not known); a date, phone or MRN is asked without the name (CXone's
 //! `lastName` would miss a first name), the phone in E.164 as the doc's example writes it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::{cxone, token_body};
 use chrono::NaiveDate;

@@ -1,7 +1,7 @@
 //! The Zoom meetings calls the sandbox does not serve (`PATCH /meetings/{id}`, `GET
 //! /users/{userId}/meetings` paged by `next_page_token`), against wiremock with the spec's
 //! shapes, and the HIPAA settings every created meeting carries.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::doc_markdown)]
+#![allow(clippy::doc_markdown)]
 
 use crate::common::{fast_settings, token_body};
 use frontdesk_core::ports::AppointmentFeed;

@@ -2,9 +2,6 @@
 //! fresh, unlocked GNOME keyring under a throwaway HOME (`with-keyring.sh`), so nobody's keychain
 //! is touched, and running the `frontdesk` binary with its exit code and output captured.
 
-// Each test binary uses its own subset of these helpers.
-#![allow(dead_code)]
-
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
